@@ -1,0 +1,36 @@
+"""The menu a user sees depends on their roles (DESIGN.md §2)."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
+
+# (role, label, url name). A user with several roles sees the union, in this order.
+MENU = [
+    (Role.RESIDENT, _("Mijn pas"), "passes:my_pass"),
+    (Role.RESIDENT, _("Pas aanvragen"), "passes:apply"),
+    (Role.PASS_OFFICE, _("Aanvragen beoordelen"), "passes:review_queue"),
+    (Role.PASS_OFFICE, _("Passen zoeken"), "passes:staff_pass_search"),
+    (Role.PASS_OFFICE, _("Papieren aanvraag invoeren"), "passes:staff_paper_application"),
+    (Role.ADMIN, _("Beheer"), "admin:index"),
+]
+
+
+def menu_for(user) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    roles = user.roles
+    items, seen = [], set()
+    for role, label, url_name in MENU:
+        if role in roles and url_name not in seen:
+            try:
+                url = reverse(url_name)
+            except NoReverseMatch:
+                continue
+            seen.add(url_name)
+            items.append({"label": label, "url": url, "name": url_name})
+    return items
+
+
+def role_menu(request):
+    return {"menu_items": menu_for(getattr(request, "user", None)) if hasattr(request, "user") else []}

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Zaanse Pas — beheer"
+admin.site.site_title = "Zaanse Pas"
+
+urlpatterns = [
+    path("", include("zaansepas.pages.urls")),
+    path("", include("zaansepas.accounts.urls")),
+    path("", include("zaansepas.passes.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
