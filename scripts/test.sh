@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `make test`: the whole suite on SQLite, again on a throwaway PostgreSQL, then the browser
+# tests (SQLite only). Every part runs even when an earlier one fails; a summary follows and
+# the exit status is non-zero if any part failed. Extra arguments go to every pytest run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export VENV=${VENV:-.venv}
+bash scripts/setup-venv.sh || exit 1
+pytest="$(cd "$VENV" && pwd)/bin/pytest"
+
+# Tests never touch the dev database or media: everything goes to a temp dir, removed after.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+unset DATABASE_URL ZP_SQLITE_PATH ZP_MEDIA_ROOT
+export ZP_VAR_DIR="$scratch/var"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+names=()
+results=()
+failed=0
+
+part() {  # part NAME COMMAND... : run one part, remember how it went
+    local name=$1 start status
+    shift
+    printf '\n==> %s\n' "$name"
+    start=$SECONDS
+    "$@"
+    status=$?
+    names+=("$name")
+    if [ "$status" = 0 ]; then
+        results+=("ok        $((SECONDS - start))s")
+    elif [ "$status" = 5 ]; then
+        results+=("FAILED    no tests collected (pytest exit 5)")
+        failed=1
+    else
+        results+=("FAILED    exit $status, $((SECONDS - start))s")
+        failed=1
+    fi
+}
+
+part "unit tests on SQLite" "$pytest" -q "$@"
+part "unit tests on PostgreSQL" bash scripts/with-postgres.sh "$pytest" -q "$@"
+part "browser tests (Chromium, SQLite)" \
+    bash -c 'bash scripts/ensure-chromium.sh && "$0" -q browser_tests "$@"' "$pytest" "$@"
+
+printf '\n==> make test summary\n'
+for i in "${!names[@]}"; do
+    printf '    %-34s %s\n' "${names[$i]}" "${results[$i]}"
+done
+if [ "$failed" = 0 ]; then
+    echo "==> all parts passed"
+else
+    echo "==> SOME PARTS FAILED (see above)"
+fi
+exit "$failed"
