@@ -13,7 +13,8 @@ class AreaKind(models.TextChoices):
 class Area(models.Model):
     """A CBS area: the municipality, a wijk (district) or a buurt (neighbourhood)."""
 
-    code = models.CharField(_("CBS-code"), max_length=12, unique=True)  # GM0479, WK047901, BU04790101
+    # GM0479 (gemeente), WK047901 (wijk), BU04790101 (buurt)
+    code = models.CharField(_("CBS-code"), max_length=12, unique=True)
     name = models.CharField(_("naam"), max_length=120)
     kind = models.CharField(_("soort"), max_length=10, choices=AreaKind.choices)
     parent = models.ForeignKey(
@@ -40,6 +41,8 @@ class PostcodeArea(models.Model):
         Area, on_delete=models.PROTECT, related_name="postcodes",
         limit_choices_to={"kind": AreaKind.DISTRICT},
     )
+    # The demo mapping is an estimate; a mapping from a real address register clears the flag.
+    is_approximate = models.BooleanField(_("benadering"), default=False)
 
     class Meta:
         ordering = ["postcode4"]
@@ -83,6 +86,9 @@ class PopulationCount(models.Model):
         verbose_name = _("bevolkingsaantal")
         verbose_name_plural = _("bevolkingsaantallen")
 
+    def __str__(self) -> str:
+        return f"{self.area} {self.year} {self.age_band} {self.sex}: {self.count}"
+
 
 class PolicyTheme(models.Model):
     """A policy theme of the needs scan and the offer (six by default, configurable)."""
@@ -115,7 +121,9 @@ class HouseholdType(models.TextChoices):
 class IncomeNorm(models.Model):
     """Monthly net social-minimum norm for a household type, valid from a date on."""
 
-    household_type = models.CharField(_("huishoudtype"), max_length=30, choices=HouseholdType.choices)
+    household_type = models.CharField(
+        _("huishoudtype"), max_length=30, choices=HouseholdType.choices
+    )
     valid_from = models.DateField(_("geldig vanaf"))
     monthly_norm_cents = models.PositiveIntegerField(_("norm per maand (cent)"))
     note = models.CharField(_("toelichting"), max_length=200, blank=True)
@@ -123,8 +131,12 @@ class IncomeNorm(models.Model):
     class Meta:
         ordering = ["household_type", "-valid_from"]
         constraints = [
-            models.UniqueConstraint(fields=["household_type", "valid_from"], name="norm_unique_date"),
-            models.CheckConstraint(condition=models.Q(monthly_norm_cents__gt=0), name="norm_positive"),
+            models.UniqueConstraint(
+                fields=["household_type", "valid_from"], name="norm_unique_date"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(monthly_norm_cents__gt=0), name="norm_positive"
+            ),
         ]
         verbose_name = _("bijstandsnorm")
         verbose_name_plural = _("bijstandsnormen")
