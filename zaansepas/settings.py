@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "zaansepas.city",
     "zaansepas.passes",
     "zaansepas.pages",
+    "zaansepas.lib",
 ]
 
 MIDDLEWARE = [

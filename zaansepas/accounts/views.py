@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.views import LoginView
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .forms import LoginLinkForm, StaffLoginForm
+from .login_links import safe_next, send_login_link, use_login_link
+from .oidc import oidc_enabled
+
+
+def login_page(request):
+    next_url = safe_next(request.GET.get("next") or request.POST.get("next"))
+    form = LoginLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        link = send_login_link(form.cleaned_data["email"], next_url)
+        return render(request, "accounts/link_sent.html", {
+            "email": form.cleaned_data["email"],
+            # Demo mode only: show the link, so a demo needs no mailbox.
+            "demo_link": link if settings.DEMO_MODE else "",
+        })
+    return render(request, "accounts/login.html", {
+        "form": form, "next": next_url, "oidc_enabled": oidc_enabled(),
+        "oidc_name": settings.OIDC_PROVIDER_NAME,
+    })
+
+
+def login_with_link(request, token):
+    if request.method != "POST":
+        # Mail scanners open links to check them; a GET only shows a button, the POST logs in.
+        return render(request, "accounts/link_confirm.html", {"token": token})
+    link = use_login_link(token)
+    if link is None:
+        return render(request, "accounts/link_invalid.html", status=400)
+    login(request, link.user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("U bent ingelogd."))
+    return redirect(link.next_url or settings.LOGIN_REDIRECT_URL)
+
+
+class StaffLoginView(LoginView):
+    form_class = StaffLoginForm
+    template_name = "accounts/staff_login.html"
+    redirect_authenticated_user = True
+
+
+@require_POST
+def logout_view(request):
+    logout(request)
+    messages.success(request, _("U bent uitgelogd."))
+    return redirect("pages:home")

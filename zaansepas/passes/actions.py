@@ -1,0 +1,482 @@
+"""Every change to households, applications and passes goes through these functions.
+
+Each one is a single transaction: it either does all of its work or none of it.
+Views only parse input, call one of these, and render.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zaansepas.city.lookups import InvalidPostcode, district_for_postcode, normalise_postcode
+
+from . import notifications
+from .eligibility import (
+    CHILD_PASS_MAX_AGE,
+    CHILD_PASS_MIN_AGE,
+    derive_household_type,
+    propose,
+)
+from .models import (
+    FREE_TIERS,
+    OPEN_STATUSES,
+    Application,
+    ApplicationStatus,
+    Household,
+    MemberRole,
+    Pass,
+    PassEvent,
+    PassEventKind,
+    PassKind,
+    PassStatus,
+    Person,
+    Proposal,
+    Route,
+    Tier,
+)
+from .numbers import new_pass_number
+from .pricing import price_on
+
+
+class PassError(ValidationError):
+    """A request the rules do not allow. The message is Dutch and meant for the user."""
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    first_name: str
+    last_name: str
+    birth_date: dt.date
+
+
+@dataclass(frozen=True)
+class AddressInput:
+    street: str
+    house_number: str
+    postcode: str
+    town: str = ""
+
+
+@dataclass(frozen=True)
+class ApplicationInput:
+    applicant: PersonInput
+    address: AddressInput
+    route: str
+    partner: PersonInput | None = None
+    include_partner: bool = False
+    children: list[PersonInput] = field(default_factory=list)
+    child_pass_for: list[int] = field(default_factory=list)  # indexes into children
+    monthly_income_cents: int | None = None
+    evidence: object | None = None  # an uploaded file, already checked by uploads.check_evidence
+    evidence_content_type: str = ""
+    note: str = ""
+
+
+def one_year_from(day: dt.date) -> dt.date:
+    """Valid one year from issue: through the day before the same date next year."""
+    try:
+        same_day_next_year = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        same_day_next_year = day.replace(year=day.year + 1, day=28) + dt.timedelta(days=1)
+    return same_day_next_year - dt.timedelta(days=1)
+
+
+# --- Applications ---------------------------------------------------------------------------
+
+
+def _check_application(data: ApplicationInput, today: dt.date):
+    """Rules that span fields. Returns (normalised postcode, district or None)."""
+    try:
+        postcode = normalise_postcode(data.address.postcode)
+        district = district_for_postcode(postcode)
+    except InvalidPostcode as exc:
+        raise PassError(str(exc), code="postcode") from exc
+    if district is None and data.route != Route.CAREGIVER:
+        raise PassError(
+            _("Dit adres ligt niet in Zaanstad. De Zaanse Pas is voor inwoners van Zaanstad. "
+              "Alleen mantelzorgers die iemand in Zaanstad helpen, kunnen de pas krijgen als "
+              "zij ergens anders wonen."),
+            code="outside",
+        )
+    if data.route == Route.INCOME and data.monthly_income_cents is None:
+        raise PassError(_("Vul uw netto inkomen per maand in."), code="income")
+    if data.route == Route.INCOME and not data.evidence:
+        raise PassError(_("Stuur een bewijs van uw inkomen mee."), code="evidence")
+    if data.include_partner and data.partner is None:
+        raise PassError(_("Vul de gegevens van uw partner in."), code="partner")
+    for person in [data.applicant, data.partner, *data.children]:
+        if person and person.birth_date > today:
+            raise PassError(_("Een geboortedatum ligt in de toekomst."), code="birth_date")
+    if data.applicant.birth_date > today.replace(year=today.year - 16):
+        raise PassError(_("U moet 16 jaar of ouder zijn om een pas aan te vragen."), code="age")
+    for index in data.child_pass_for:
+        if index >= len(data.children):
+            raise PassError(_("Kies alleen kinderen die u hebt ingevuld."), code="children")
+        child = data.children[index]
+        age = _age(child.birth_date, today)
+        if not CHILD_PASS_MIN_AGE <= age <= CHILD_PASS_MAX_AGE:
+            raise PassError(
+                _("%(name)s is %(age)s jaar. Een kinderpas is voor kinderen van 4 tot en met 17 "
+                  "jaar.") % {"name": child.first_name, "age": age},
+                code="child_age",
+            )
+    return postcode, district
+
+
+def _age(birth_date: dt.date, today: dt.date) -> int:
+    years = today.year - birth_date.year
+    if (today.month, today.day) < (birth_date.month, birth_date.day):
+        years -= 1
+    return years
+
+
+def _upsert_person(household, role, data: PersonInput, user=None) -> Person:
+    person = household.members.filter(role=role, first_name=data.first_name,
+                                      birth_date=data.birth_date).first()
+    if role in (MemberRole.MAIN, MemberRole.PARTNER):
+        person = household.members.filter(role=role).first()
+    if person is None:
+        person = Person(household=household, role=role)
+    person.first_name = data.first_name
+    person.last_name = data.last_name
+    person.birth_date = data.birth_date
+    if user is not None:
+        person.user = user
+    person.save()
+    return person
+
+
+def submit_application(*, data: ApplicationInput, submitted_by, submission_key, channel,
+                       resident_user=None, today: dt.date | None = None) -> tuple[Application, bool]:
+    """Record an application with its automatic proposal.
+
+    Returns (application, created). Sending the same form twice (same submission_key)
+    returns the first application and creates nothing.
+    `resident_user` is the account of the main holder: the submitter for online
+    applications, possibly None for a paper application without an email address.
+    """
+    today = today or timezone.localdate()
+    existing = Application.objects.filter(submission_key=submission_key).first()
+    if existing:
+        return existing, False
+    postcode, district = _check_application(data, today)
+    household_type = derive_household_type(
+        main_age=_age(data.applicant.birth_date, today),
+        has_partner=data.partner is not None,
+        has_children=any(_age(c.birth_date, today) < 18 for c in data.children),
+    )
+    proposal = propose(route=data.route, household_type=household_type,
+                       monthly_income_cents=data.monthly_income_cents, on_date=today)
+    try:
+        with transaction.atomic():
+            household = _household_of(resident_user)
+            if household and household.applications.filter(status__in=OPEN_STATUSES).exists():
+                raise PassError(
+                    _("U heeft al een aanvraag die nog loopt. Wacht op het besluit of neem "
+                      "contact op met de Zaanse Pas."), code="open_application")
+            if household is None:
+                household = Household()
+            household.household_type = household_type
+            household.street = data.address.street
+            household.house_number = data.address.house_number
+            household.postcode = postcode
+            household.town = data.address.town
+            household.district = district
+            household.save()
+            applicant = _upsert_person(household, MemberRole.MAIN, data.applicant, resident_user)
+            if data.partner:
+                _upsert_person(household, MemberRole.PARTNER, data.partner)
+            children = [_upsert_person(household, MemberRole.CHILD, c) for c in data.children]
+            price = 0
+            if proposal.proposal == Proposal.PAID and data.route == Route.PAID:
+                price = price_on(PassKind.ADULT, today)
+                if data.include_partner:
+                    price += price_on(PassKind.ADULT, today)
+                price += price_on(PassKind.CHILD, today) * len(data.child_pass_for)
+            application = Application(
+                submission_key=submission_key,
+                household=household,
+                applicant=applicant,
+                include_partner=data.include_partner,
+                submitted_by=submitted_by,
+                channel=channel,
+                route=data.route,
+                monthly_income_cents=data.monthly_income_cents,
+                evidence_content_type=data.evidence_content_type,
+                resident_note=data.note,
+                proposal=proposal.proposal,
+                proposed_tier=proposal.tier,
+                proposal_reasoning=proposal.reasoning_text,
+                norm_cents=proposal.norm_cents,
+                norm_percentage=proposal.percentage,
+                price_cents=price,
+                status=(ApplicationStatus.AWAITING_PAYMENT if data.route == Route.PAID
+                        else ApplicationStatus.SUBMITTED),
+            )
+            if data.evidence:
+                application.evidence.save(data.evidence.name, data.evidence, save=False)
+            application.save()
+            application.children.set([children[i] for i in data.child_pass_for])
+    except IntegrityError:
+        # Two copies of the same form raced past the first check; the other one won.
+        existing = Application.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return existing, False
+        raise
+    return application, True
+
+
+def _household_of(user):
+    if user is None:
+        return None
+    person = Person.objects.filter(user=user, role=MemberRole.MAIN).select_related("household").first()
+    return person.household if person else None
+
+
+def _lock_open_application(application: Application) -> Application:
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED):
+        raise PassError(_("Over deze aanvraag is al een besluit genomen."), code="decided")
+    return locked
+
+
+def approve_application(application: Application, *, actor, reason: str,
+                        today: dt.date | None = None) -> list[Pass]:
+    """Grant a free pass: record the decision, issue the passes, write the letter."""
+    from .letters import render_decision_letter
+
+    today = today or timezone.localdate()
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        application = _lock_open_application(application)
+        tier = application.proposed_tier
+        if tier not in FREE_TIERS:
+            # The proposal said "buy the pass", but the reviewer grants it free anyway
+            # (e.g. special circumstances). That needs a reason on the record.
+            if not reason:
+                raise PassError(
+                    _("Het voorstel was een betaalde pas. Geef een reden als u toch een "
+                      "gratis pas toekent."), code="reason")
+            tier = Tier.LOW_INCOME
+        application.status = ApplicationStatus.APPROVED
+        application.decided_tier = tier
+        application.decision_reason = reason or _("U voldoet aan de voorwaarden voor een gratis pas.")
+        application.decided_by = actor
+        application.decided_at = timezone.now()
+        passes = _issue_passes(application, tier=tier, price_each=None, actor=actor, today=today)
+        application.decision_letter.save("besluit.pdf", ContentFile(render_decision_letter(application)),
+                                         save=False)
+        application.save()
+        transaction.on_commit(lambda: notifications.send_decision(application))
+    return passes
+
+
+def reject_application(application: Application, *, actor, reason: str) -> Application:
+    from .letters import render_decision_letter
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise PassError(_("Geef de reden van de afwijzing. Die komt in de brief."), code="reason")
+    with transaction.atomic():
+        application = _lock_open_application(application)
+        application.status = ApplicationStatus.REJECTED
+        application.decision_reason = reason
+        application.decided_by = actor
+        application.decided_at = timezone.now()
+        application.decision_letter.save("besluit.pdf", ContentFile(render_decision_letter(application)),
+                                         save=False)
+        application.save()
+        transaction.on_commit(lambda: notifications.send_decision(application))
+    return application
+
+
+def request_information(application: Application, *, actor, question: str) -> Application:
+    question = (question or "").strip()
+    if not question:
+        raise PassError(_("Schrijf welke informatie u nodig hebt."), code="question")
+    with transaction.atomic():
+        application = _lock_open_application(application)
+        application.status = ApplicationStatus.INFO_REQUESTED
+        application.info_request = question
+        application.save(update_fields=["status", "info_request"])
+        transaction.on_commit(lambda: notifications.send_information_request(application))
+    return application
+
+
+def provide_information(application: Application, *, note: str, evidence=None,
+                        evidence_content_type: str = "") -> Application:
+    """The resident answers a question of the pass office; the application returns to the queue."""
+    note = (note or "").strip()
+    if not note and not evidence:
+        raise PassError(_("Schrijf een antwoord of stuur een bestand mee."), code="empty")
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status != ApplicationStatus.INFO_REQUESTED:
+            raise PassError(_("Er is geen vraag over deze aanvraag open."), code="no_question")
+        stamp = timezone.localtime().strftime("%d-%m-%Y %H:%M")
+        if note:
+            application.resident_note = (application.resident_note + f"\n\n[{stamp}] {note}").strip()
+        if evidence:
+            application.evidence.save(evidence.name, evidence, save=False)
+            application.evidence_content_type = evidence_content_type
+        application.status = ApplicationStatus.SUBMITTED
+        application.save()
+    return application
+
+
+# --- Passes ---------------------------------------------------------------------------------
+
+
+def _issue_passes(application, *, tier, price_each, actor, today) -> list[Pass]:
+    holders = [(application.applicant, PassKind.ADULT)]
+    if application.include_partner:
+        partner = application.household.members.filter(role=MemberRole.PARTNER).first()
+        if partner:
+            holders.append((partner, PassKind.ADULT))
+    passes = [issue_pass(person, kind=kind, tier=tier, application=application, actor=actor,
+                         price_paid_cents=(price_each or {}).get(kind, 0), today=today)
+              for person, kind in holders]
+    for child in application.children.all():
+        passes.append(issue_pass(child, kind=PassKind.CHILD, tier=tier, application=application,
+                                 actor=actor, price_paid_cents=(price_each or {}).get(PassKind.CHILD, 0),
+                                 today=today))
+    return passes
+
+
+def issue_pass(person: Person, *, kind: str, tier: str, actor=None, application=None,
+               price_paid_cents: int = 0, today: dt.date | None = None) -> Pass:
+    """Issue a pass to a person, or renew the one they have. Valid one year from today."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        if kind == PassKind.CHILD:
+            _check_child_pass_allowed(person, today)
+        current = (Pass.objects.select_for_update().filter(holder=person)
+                   .order_by("-valid_until").first())
+        if current is not None:
+            return _renew(current, tier=tier, actor=actor, application=application,
+                          price_paid_cents=price_paid_cents, today=today,
+                          reason=_("verlengd na aanvraag %(ref)s") % {
+                              "ref": application.reference if application else "-"})
+        pass_card = Pass.objects.create(
+            number=new_pass_number(), holder=person, household=person.household, kind=kind,
+            tier=tier, price_paid_cents=price_paid_cents, valid_from=today,
+            valid_until=one_year_from(today), application=application,
+        )
+        PassEvent.objects.create(pass_card=pass_card, kind=PassEventKind.ISSUED, actor=actor,
+                                 reason=application.reference if application else "")
+    return pass_card
+
+
+def _check_child_pass_allowed(child: Person, today: dt.date) -> None:
+    if child.role != MemberRole.CHILD:
+        raise PassError(_("Een kinderpas is alleen voor kinderen in het huishouden."), code="not_child")
+    age = child.age_on(today)
+    if not CHILD_PASS_MIN_AGE <= age <= CHILD_PASS_MAX_AGE:
+        raise PassError(_("Een kinderpas is voor kinderen van 4 tot en met 17 jaar."), code="child_age")
+    parent_has_pass = Pass.objects.filter(
+        household=child.household, holder__role__in=[MemberRole.MAIN, MemberRole.PARTNER],
+        kind=PassKind.ADULT, status=PassStatus.ACTIVE, valid_until__gte=today,
+    ).exists()
+    if not parent_has_pass:
+        raise PassError(_("Een kinderpas kan alleen samen met een geldige pas van een ouder."),
+                        code="no_parent_pass")
+
+
+def _renew(pass_card: Pass, *, tier, actor, application, price_paid_cents, today, reason) -> Pass:
+    start = max(pass_card.valid_until + dt.timedelta(days=1), today)
+    pass_card.valid_until = one_year_from(start)
+    pass_card.tier = tier
+    pass_card.price_paid_cents = price_paid_cents
+    if application is not None:
+        pass_card.application = application
+    if pass_card.status == PassStatus.EXPIRED:
+        pass_card.status = PassStatus.ACTIVE
+    pass_card.save()
+    PassEvent.objects.create(pass_card=pass_card, kind=PassEventKind.RENEWED, actor=actor, reason=reason)
+    return pass_card
+
+
+def renew_pass(pass_card: Pass, *, actor, reason: str, today: dt.date | None = None) -> Pass:
+    """Staff extend a pass by a year (e.g. after a renewal checked outside the system)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PassError(_("Geef een reden voor het verlengen."), code="reason")
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
+        return _renew(locked, tier=locked.tier, actor=actor, application=None,
+                      price_paid_cents=locked.price_paid_cents, today=today, reason=reason)
+
+
+def block_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
+    """Block a pass (lost, stolen, misuse). Every code of it stops working at once."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PassError(_("Geef een reden voor het blokkeren."), code="reason")
+    with transaction.atomic():
+        locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
+        if locked.status == PassStatus.BLOCKED:
+            raise PassError(_("Deze pas is al geblokkeerd."), code="already_blocked")
+        locked.status = PassStatus.BLOCKED
+        locked.blocked_reason = reason[:200]
+        locked.save(update_fields=["status", "blocked_reason"])
+        PassEvent.objects.create(pass_card=locked, kind=PassEventKind.BLOCKED, actor=actor,
+                                 reason=reason[:300])
+    return locked
+
+
+def unblock_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
+    reason = (reason or "").strip()
+    if not reason:
+        raise PassError(_("Geef een reden voor het opheffen van de blokkade."), code="reason")
+    with transaction.atomic():
+        locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
+        if locked.status != PassStatus.BLOCKED:
+            raise PassError(_("Deze pas is niet geblokkeerd."), code="not_blocked")
+        locked.status = PassStatus.ACTIVE
+        locked.blocked_reason = ""
+        locked.save(update_fields=["status", "blocked_reason"])
+        PassEvent.objects.create(pass_card=locked, kind=PassEventKind.UNBLOCKED, actor=actor,
+                                 reason=reason[:300])
+    return locked
+
+
+def replace_card(pass_card: Pass, *, actor, reason: str) -> Pass:
+    """A new card for the same pass: the old card's code dies, and so does every QR shown
+    before (a new salt), so a lost card or phone is useless. Lifts a block."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PassError(_("Geef een reden voor de nieuwe pas."), code="reason")
+    from .models import new_code_salt
+
+    with transaction.atomic():
+        locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
+        if locked.status == PassStatus.EXPIRED:
+            raise PassError(_("Deze pas is verlopen. Vraag eerst een nieuwe pas aan."), code="expired")
+        locked.card_version += 1
+        locked.code_salt = new_code_salt()
+        locked.status = PassStatus.ACTIVE
+        locked.blocked_reason = ""
+        locked.save(update_fields=["card_version", "code_salt", "status", "blocked_reason"])
+        PassEvent.objects.create(pass_card=locked, kind=PassEventKind.CARD_REPLACED, actor=actor,
+                                 reason=reason[:300])
+    return locked
+
+
+def expire_passes(today: dt.date | None = None) -> int:
+    """Mark passes past their end date as expired. Verification checks the date itself too,
+    so a pass is never accepted after its last day, whether or not this has run."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        due = list(Pass.objects.select_for_update().filter(
+            status=PassStatus.ACTIVE, valid_until__lt=today))
+        for pass_card in due:
+            pass_card.status = PassStatus.EXPIRED
+            pass_card.save(update_fields=["status"])
+            PassEvent.objects.create(pass_card=pass_card, kind=PassEventKind.EXPIRED)
+    return len(due)

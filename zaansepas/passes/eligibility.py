@@ -1,0 +1,111 @@
+"""The automatic eligibility proposal. It proposes; a staff member decides.
+
+Free pass for minima: household net income per month ≤ percentage × the bijstandsnorm of
+the household type, both as valid on the application date. No asset test.
+Residents on bijstand or in Meedoen, and mantelzorgers with mantelzorgwaardering, qualify
+on a fact the pass office checks in its own records, so their proposal is "confirm".
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from zaansepas.city.lookups import NoNormFound, norm_on, scheme_percentage_on
+from zaansepas.city.models import HouseholdType
+from zaansepas.lib.money import format_euro
+
+from .models import Proposal, Route, Tier
+
+# AOW age in 2025-2027. The pension-age norms apply when the main holder has reached it.
+PENSION_AGE = 67
+CHILD_PASS_MIN_AGE = 4
+CHILD_PASS_MAX_AGE = 17
+
+
+@dataclass(frozen=True)
+class EligibilityProposal:
+    proposal: str  # a Proposal value
+    tier: str  # a Tier value
+    reasoning: list[str] = field(default_factory=list)
+    norm_cents: int | None = None
+    percentage: int | None = None
+
+    @property
+    def reasoning_text(self) -> str:
+        return "\n".join(self.reasoning)
+
+
+def derive_household_type(*, main_age: int, has_partner: bool, has_children: bool) -> str:
+    """The norm category of a household, from who lives in it."""
+    pension = main_age >= PENSION_AGE
+    if has_partner:
+        return HouseholdType.COUPLE_PENSION if pension else HouseholdType.COUPLE
+    if pension:
+        return HouseholdType.SINGLE_PENSION
+    return HouseholdType.SINGLE_PARENT if has_children else HouseholdType.SINGLE
+
+
+def income_within_limit(income_cents: int, norm_cents: int, percentage: int) -> bool:
+    # Compare in whole hundredths of cents so 120% of an odd norm is never rounded the
+    # resident's way or the other.
+    return income_cents * 100 <= norm_cents * percentage
+
+
+def limit_cents(norm_cents: int, percentage: int) -> int:
+    """The limit for display, rounded down to the cent (the comparison itself is exact)."""
+    return norm_cents * percentage // 100
+
+
+def propose(*, route: str, household_type: str, monthly_income_cents: int | None,
+            on_date: date) -> EligibilityProposal:
+    day = date_format(on_date, "j F Y")
+    if route == Route.PAID:
+        return EligibilityProposal(
+            Proposal.PAID, Tier.STANDARD, [_("U koopt de pas. Er is geen inkomenstoets nodig.")]
+        )
+    if route == Route.ASSISTANCE:
+        return EligibilityProposal(
+            Proposal.CONFIRM, Tier.SOCIAL_ASSISTANCE,
+            [_("U zegt dat u bijstand krijgt of meedoet aan Meedoen. Dan is de pas gratis."),
+             _("Een medewerker controleert dit in de gegevens van de gemeente.")],
+        )
+    if route == Route.CAREGIVER:
+        return EligibilityProposal(
+            Proposal.CONFIRM, Tier.CAREGIVER,
+            [_("U zegt dat u mantelzorgwaardering krijgt. Dan is de pas gratis, "
+               "ook als u buiten Zaanstad woont."),
+             _("Een medewerker controleert dit.")],
+        )
+    if monthly_income_cents is None:
+        raise ValueError("income route needs an income")
+    type_label = HouseholdType(household_type).label
+    try:
+        norm = norm_on(household_type, on_date)
+    except NoNormFound:
+        # Without a norm nobody can compute a limit: let a person look at it.
+        return EligibilityProposal(
+            Proposal.CONFIRM, Tier.LOW_INCOME,
+            [_("Er is geen bijstandsnorm bekend voor %(type)s op %(day)s. "
+               "Een medewerker beoordeelt uw aanvraag.") % {"type": type_label, "day": day}],
+        )
+    percentage = scheme_percentage_on(on_date)
+    limit = limit_cents(norm.monthly_norm_cents, percentage)
+    lines = [
+        _("Uw huishouden: %(type)s.") % {"type": type_label},
+        _("De bijstandsnorm voor uw huishouden op %(day)s is %(norm)s per maand.")
+        % {"day": day, "norm": format_euro(norm.monthly_norm_cents)},
+        _("De grens voor een gratis pas is %(pct)s%% daarvan: %(limit)s per maand.")
+        % {"pct": percentage, "limit": format_euro(limit)},
+        _("Uw netto inkomen per maand: %(income)s.") % {"income": format_euro(monthly_income_cents)},
+    ]
+    if income_within_limit(monthly_income_cents, norm.monthly_norm_cents, percentage):
+        lines.append(_("Uw inkomen is niet hoger dan de grens. Voorstel: gratis pas."))
+        proposal, tier = Proposal.FREE, Tier.LOW_INCOME
+    else:
+        lines.append(
+            _("Uw inkomen is hoger dan de grens. Voorstel: u kunt de pas kopen.")
+        )
+        proposal, tier = Proposal.PAID, Tier.STANDARD
+    return EligibilityProposal(proposal, tier, lines, norm.monthly_norm_cents, percentage)

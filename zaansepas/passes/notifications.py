@@ -1,0 +1,32 @@
+"""Emails to residents about their application. Sent after the transaction commits."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+def _resident_email(application) -> str | None:
+    user = application.applicant.user
+    return user.email if user and user.email else None
+
+
+def _send(application, subject: str, template: str) -> None:
+    to = _resident_email(application)
+    if not to:
+        return  # paper applicants without email get the printed letter by post
+    link = settings.PUBLIC_BASE_URL.rstrip("/") + reverse(
+        "passes:application_detail", args=[application.reference])
+    body = render_to_string(template, {"application": application, "link": link})
+    send_mail(subject, body, None, [to])
+
+
+def send_decision(application) -> None:
+    _send(application, _("Besluit over uw aanvraag voor de Zaanse Pas"),
+          "passes/email/decision.txt")
+
+
+def send_information_request(application) -> None:
+    _send(application, _("We hebben meer informatie nodig voor uw Zaanse Pas"),
+          "passes/email/information_request.txt")
