@@ -69,7 +69,7 @@ def _create_residents() -> None:
     postcodes = list(PostcodeArea.objects.filter(district__kind=AreaKind.DISTRICT)
                      .select_related("district"))
     # One household per postcode first, so every wijk has residents.
-    order = postcodes + [rng.choice(postcodes) for _ in range(130 - len(postcodes))]
+    order = postcodes + [rng.choice(postcodes) for _ in range(150 - len(postcodes))]
     pass_office = User.objects.get(email="pasbeheer@zaansepas.demo")
 
     # The named demo resident: a single father under the income limit with two children,

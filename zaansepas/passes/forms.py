@@ -177,7 +177,7 @@ class ChildForm(forms.Form):
         return data
 
 
-ChildFormSet = forms.formset_factory(ChildForm, extra=4, max_num=10, validate_max=True)
+ChildFormSet = forms.formset_factory(ChildForm, extra=6, max_num=10, validate_max=True)
 
 
 class PaperApplicationForm(ApplicationForm):

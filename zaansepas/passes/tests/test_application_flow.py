@@ -33,7 +33,7 @@ def form_data(**overrides):
         "first_name": "Youssef", "last_name": "Benali", "birth_date": years_ago(39),
         "street": "Peperstraat", "house_number": "12", "postcode": "1503ab", "town": "Zaandam",
         "route": "inkomen", "monthly_income": "1.450,00", "truthful": "on",
-        "kind-TOTAL_FORMS": "4", "kind-INITIAL_FORMS": "0",
+        "kind-TOTAL_FORMS": "6", "kind-INITIAL_FORMS": "0",
         "kind-MIN_NUM_FORMS": "0", "kind-MAX_NUM_FORMS": "10",
         "kind-0-first_name": "Amira", "kind-0-birth_date": years_ago(9), "kind-0-wants_pass": "on",
         "evidence": pdf_upload(),
