@@ -33,4 +33,6 @@ def menu_for(user) -> list[dict]:
 
 
 def role_menu(request):
-    return {"menu_items": menu_for(getattr(request, "user", None)) if hasattr(request, "user") else []}
+    return {
+        "menu_items": menu_for(getattr(request, "user", None)) if hasattr(request, "user") else []
+    }

@@ -44,12 +44,16 @@ def send_login_link(email: str, next_url: str = "") -> str:
             grant_role(user, Role.RESIDENT)
         token = secrets.token_urlsafe(32)
         LoginLink.objects.create(
-            user=user, token_hash=_hash(token), next_url=safe_next(next_url),
+            user=user,
+            token_hash=_hash(token),
+            next_url=safe_next(next_url),
             expires_at=timezone.now() + dt.timedelta(minutes=settings.LOGIN_LINK_MAX_AGE_MINUTES),
         )
     link = settings.PUBLIC_BASE_URL.rstrip("/") + reverse("accounts:login_link", args=[token])
-    body = render_to_string("accounts/email/login_link.txt", {
-        "link": link, "minutes": settings.LOGIN_LINK_MAX_AGE_MINUTES})
+    body = render_to_string(
+        "accounts/email/login_link.txt",
+        {"link": link, "minutes": settings.LOGIN_LINK_MAX_AGE_MINUTES},
+    )
     send_mail(_("Uw inloglink voor de Zaanse Pas"), body, None, [email])
     return link
 
@@ -65,8 +69,12 @@ def _too_many_recent_links(user) -> bool:
 def use_login_link(token: str) -> LoginLink | None:
     """Mark a link used and return it, or None when it is unknown, used or expired."""
     with transaction.atomic():
-        link = (LoginLink.objects.select_for_update().select_related("user")
-                .filter(token_hash=_hash(token)).first())
+        link = (
+            LoginLink.objects.select_for_update()
+            .select_related("user")
+            .filter(token_hash=_hash(token))
+            .first()
+        )
         if link is None or link.used_at is not None or link.expires_at < timezone.now():
             return None
         if not link.user.is_active:

@@ -82,3 +82,6 @@ class LoginLink(models.Model):
     class Meta:
         verbose_name = _("inloglink")
         verbose_name_plural = _("inloglinks")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"

@@ -19,12 +19,24 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.RESEARCHER: ["city.view_area", "city.view_populationcount"],
     Role.PROFESSIONAL: [],
     Role.ADMIN: [
-        "city.add_policytheme", "city.change_policytheme", "city.view_policytheme",
-        "city.add_incomenorm", "city.change_incomenorm", "city.view_incomenorm",
-        "city.add_schemepercentage", "city.change_schemepercentage", "city.view_schemepercentage",
-        "city.view_area", "city.change_area", "city.view_postcodearea", "city.change_postcodearea",
-        "passes.add_passprice", "passes.change_passprice", "passes.view_passprice",
-        "accounts.view_user", "accounts.change_user",
+        "city.add_policytheme",
+        "city.change_policytheme",
+        "city.view_policytheme",
+        "city.add_incomenorm",
+        "city.change_incomenorm",
+        "city.view_incomenorm",
+        "city.add_schemepercentage",
+        "city.change_schemepercentage",
+        "city.view_schemepercentage",
+        "city.view_area",
+        "city.change_area",
+        "city.view_postcodearea",
+        "city.change_postcodearea",
+        "passes.add_passprice",
+        "passes.change_passprice",
+        "passes.view_passprice",
+        "accounts.view_user",
+        "accounts.change_user",
     ],
 }
 
@@ -36,7 +48,9 @@ def ensure_role_groups() -> None:
         wanted = []
         for dotted in perms:
             app_label, codename = dotted.split(".")
-            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
             if perm is not None:
                 wanted.append(perm)
         group.permissions.set(wanted)

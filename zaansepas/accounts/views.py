@@ -16,15 +16,25 @@ def login_page(request):
     form = LoginLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         link = send_login_link(form.cleaned_data["email"], next_url)
-        return render(request, "accounts/link_sent.html", {
-            "email": form.cleaned_data["email"],
-            # Demo mode only: show the link, so a demo needs no mailbox.
-            "demo_link": link if settings.DEMO_MODE else "",
-        })
-    return render(request, "accounts/login.html", {
-        "form": form, "next": next_url, "oidc_enabled": oidc_enabled(),
-        "oidc_name": settings.OIDC_PROVIDER_NAME,
-    })
+        return render(
+            request,
+            "accounts/link_sent.html",
+            {
+                "email": form.cleaned_data["email"],
+                # Demo mode only: show the link, so a demo needs no mailbox.
+                "demo_link": link if settings.DEMO_MODE else "",
+            },
+        )
+    return render(
+        request,
+        "accounts/login.html",
+        {
+            "form": form,
+            "next": next_url,
+            "oidc_enabled": oidc_enabled(),
+            "oidc_name": settings.OIDC_PROVIDER_NAME,
+        },
+    )
 
 
 def login_with_link(request, token):

@@ -15,8 +15,11 @@ def can_manage_passes(user) -> bool:
 
 
 def get_application_for_user(user, reference: str) -> Application:
-    application = (Application.objects.select_related("household", "applicant", "applicant__user")
-                   .filter(reference=reference).first())
+    application = (
+        Application.objects.select_related("household", "applicant", "applicant__user")
+        .filter(reference=reference)
+        .first()
+    )
     if application is None:
         raise Http404
     if is_reviewer(user) or (user.is_authenticated and application.applicant.user_id == user.pk):

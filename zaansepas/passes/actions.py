@@ -98,9 +98,11 @@ def _check_application(data: ApplicationInput, today: dt.date):
         raise PassError(str(exc), code="postcode") from exc
     if district is None and data.route != Route.CAREGIVER:
         raise PassError(
-            _("Dit adres ligt niet in Zaanstad. De Zaanse Pas is voor inwoners van Zaanstad. "
-              "Alleen mantelzorgers die iemand in Zaanstad helpen, kunnen de pas krijgen als "
-              "zij ergens anders wonen."),
+            _(
+                "Dit adres ligt niet in Zaanstad. De Zaanse Pas is voor inwoners van Zaanstad. "
+                "Alleen mantelzorgers die iemand in Zaanstad helpen, kunnen de pas krijgen als "
+                "zij ergens anders wonen."
+            ),
             code="outside",
         )
     if data.route == Route.INCOME and data.monthly_income_cents is None:
@@ -121,8 +123,11 @@ def _check_application(data: ApplicationInput, today: dt.date):
         age = _age(child.birth_date, today)
         if not CHILD_PASS_MIN_AGE <= age <= CHILD_PASS_MAX_AGE:
             raise PassError(
-                _("%(name)s is %(age)s jaar. Een kinderpas is voor kinderen van 4 tot en met 17 "
-                  "jaar.") % {"name": child.first_name, "age": age},
+                _(
+                    "%(name)s is %(age)s jaar. Een kinderpas is voor kinderen van 4 tot en met 17 "
+                    "jaar."
+                )
+                % {"name": child.first_name, "age": age},
                 code="child_age",
             )
     return postcode, district
@@ -136,8 +141,9 @@ def _age(birth_date: dt.date, today: dt.date) -> int:
 
 
 def _upsert_person(household, role, data: PersonInput, user=None) -> Person:
-    person = household.members.filter(role=role, first_name=data.first_name,
-                                      birth_date=data.birth_date).first()
+    person = household.members.filter(
+        role=role, first_name=data.first_name, birth_date=data.birth_date
+    ).first()
     if role in (MemberRole.MAIN, MemberRole.PARTNER):
         person = household.members.filter(role=role).first()
     if person is None:
@@ -151,8 +157,15 @@ def _upsert_person(household, role, data: PersonInput, user=None) -> Person:
     return person
 
 
-def submit_application(*, data: ApplicationInput, submitted_by, submission_key, channel,
-                       resident_user=None, today: dt.date | None = None) -> tuple[Application, bool]:
+def submit_application(
+    *,
+    data: ApplicationInput,
+    submitted_by,
+    submission_key,
+    channel,
+    resident_user=None,
+    today: dt.date | None = None,
+) -> tuple[Application, bool]:
     """Record an application with its automatic proposal.
 
     Returns (application, created). Sending the same form twice (same submission_key)
@@ -170,15 +183,23 @@ def submit_application(*, data: ApplicationInput, submitted_by, submission_key, 
         has_partner=data.partner is not None,
         has_children=any(_age(c.birth_date, today) < 18 for c in data.children),
     )
-    proposal = propose(route=data.route, household_type=household_type,
-                       monthly_income_cents=data.monthly_income_cents, on_date=today)
+    proposal = propose(
+        route=data.route,
+        household_type=household_type,
+        monthly_income_cents=data.monthly_income_cents,
+        on_date=today,
+    )
     try:
         with transaction.atomic():
             household = _household_of(resident_user)
             if household and household.applications.filter(status__in=OPEN_STATUSES).exists():
                 raise PassError(
-                    _("U heeft al een aanvraag die nog loopt. Wacht op het besluit of neem "
-                      "contact op met de Zaanse Pas."), code="open_application")
+                    _(
+                        "U heeft al een aanvraag die nog loopt. Wacht op het besluit of neem "
+                        "contact op met de Zaanse Pas."
+                    ),
+                    code="open_application",
+                )
             if household is None:
                 household = Household()
             household.household_type = household_type
@@ -215,8 +236,11 @@ def submit_application(*, data: ApplicationInput, submitted_by, submission_key, 
                 norm_cents=proposal.norm_cents,
                 norm_percentage=proposal.percentage,
                 price_cents=price,
-                status=(ApplicationStatus.AWAITING_PAYMENT if data.route == Route.PAID
-                        else ApplicationStatus.SUBMITTED),
+                status=(
+                    ApplicationStatus.AWAITING_PAYMENT
+                    if data.route == Route.PAID
+                    else ApplicationStatus.SUBMITTED
+                ),
             )
             if data.evidence:
                 application.evidence.save(data.evidence.name, data.evidence, save=False)
@@ -234,7 +258,9 @@ def submit_application(*, data: ApplicationInput, submitted_by, submission_key, 
 def _household_of(user):
     if user is None:
         return None
-    person = Person.objects.filter(user=user, role=MemberRole.MAIN).select_related("household").first()
+    person = (
+        Person.objects.filter(user=user, role=MemberRole.MAIN).select_related("household").first()
+    )
     return person.household if person else None
 
 
@@ -245,8 +271,9 @@ def _lock_open_application(application: Application) -> Application:
     return locked
 
 
-def approve_application(application: Application, *, actor, reason: str,
-                        today: dt.date | None = None) -> list[Pass]:
+def approve_application(
+    application: Application, *, actor, reason: str, today: dt.date | None = None
+) -> list[Pass]:
     """Grant a free pass: record the decision, issue the passes, write the letter."""
     from .letters import render_decision_letter
 
@@ -260,17 +287,24 @@ def approve_application(application: Application, *, actor, reason: str,
             # (e.g. special circumstances). That needs a reason on the record.
             if not reason:
                 raise PassError(
-                    _("Het voorstel was een betaalde pas. Geef een reden als u toch een "
-                      "gratis pas toekent."), code="reason")
+                    _(
+                        "Het voorstel was een betaalde pas. Geef een reden als u toch een "
+                        "gratis pas toekent."
+                    ),
+                    code="reason",
+                )
             tier = Tier.LOW_INCOME
         application.status = ApplicationStatus.APPROVED
         application.decided_tier = tier
-        application.decision_reason = reason or _("U voldoet aan de voorwaarden voor een gratis pas.")
+        application.decision_reason = reason or _(
+            "U voldoet aan de voorwaarden voor een gratis pas."
+        )
         application.decided_by = actor
         application.decided_at = timezone.now()
         passes = _issue_passes(application, tier=tier, price_each=None, actor=actor, today=today)
-        application.decision_letter.save("besluit.pdf", ContentFile(render_decision_letter(application)),
-                                         save=False)
+        application.decision_letter.save(
+            "besluit.pdf", ContentFile(render_decision_letter(application)), save=False
+        )
         application.save()
         transaction.on_commit(lambda: notifications.send_decision(application))
     return passes
@@ -288,8 +322,9 @@ def reject_application(application: Application, *, actor, reason: str) -> Appli
         application.decision_reason = reason
         application.decided_by = actor
         application.decided_at = timezone.now()
-        application.decision_letter.save("besluit.pdf", ContentFile(render_decision_letter(application)),
-                                         save=False)
+        application.decision_letter.save(
+            "besluit.pdf", ContentFile(render_decision_letter(application)), save=False
+        )
         application.save()
         transaction.on_commit(lambda: notifications.send_decision(application))
     return application
@@ -308,8 +343,9 @@ def request_information(application: Application, *, actor, question: str) -> Ap
     return application
 
 
-def provide_information(application: Application, *, note: str, evidence=None,
-                        evidence_content_type: str = "") -> Application:
+def provide_information(
+    application: Application, *, note: str, evidence=None, evidence_content_type: str = ""
+) -> Application:
     """The resident answers a question of the pass office; the application returns to the queue."""
     note = (note or "").strip()
     if not note and not evidence:
@@ -320,7 +356,9 @@ def provide_information(application: Application, *, note: str, evidence=None,
             raise PassError(_("Er is geen vraag over deze aanvraag open."), code="no_question")
         stamp = timezone.localtime().strftime("%d-%m-%Y %H:%M")
         if note:
-            application.resident_note = (application.resident_note + f"\n\n[{stamp}] {note}").strip()
+            application.resident_note = (
+                application.resident_note + f"\n\n[{stamp}] {note}"
+            ).strip()
         if evidence:
             application.evidence.save(evidence.name, evidence, save=False)
             application.evidence_content_type = evidence_content_type
@@ -338,53 +376,104 @@ def _issue_passes(application, *, tier, price_each, actor, today) -> list[Pass]:
         partner = application.household.members.filter(role=MemberRole.PARTNER).first()
         if partner:
             holders.append((partner, PassKind.ADULT))
-    passes = [issue_pass(person, kind=kind, tier=tier, application=application, actor=actor,
-                         price_paid_cents=(price_each or {}).get(kind, 0), today=today)
-              for person, kind in holders]
+    passes = [
+        issue_pass(
+            person,
+            kind=kind,
+            tier=tier,
+            application=application,
+            actor=actor,
+            price_paid_cents=(price_each or {}).get(kind, 0),
+            today=today,
+        )
+        for person, kind in holders
+    ]
     for child in application.children.all():
-        passes.append(issue_pass(child, kind=PassKind.CHILD, tier=tier, application=application,
-                                 actor=actor, price_paid_cents=(price_each or {}).get(PassKind.CHILD, 0),
-                                 today=today))
+        passes.append(
+            issue_pass(
+                child,
+                kind=PassKind.CHILD,
+                tier=tier,
+                application=application,
+                actor=actor,
+                price_paid_cents=(price_each or {}).get(PassKind.CHILD, 0),
+                today=today,
+            )
+        )
     return passes
 
 
-def issue_pass(person: Person, *, kind: str, tier: str, actor=None, application=None,
-               price_paid_cents: int = 0, today: dt.date | None = None) -> Pass:
+def issue_pass(
+    person: Person,
+    *,
+    kind: str,
+    tier: str,
+    actor=None,
+    application=None,
+    price_paid_cents: int = 0,
+    today: dt.date | None = None,
+) -> Pass:
     """Issue a pass to a person, or renew the one they have. Valid one year from today."""
     today = today or timezone.localdate()
     with transaction.atomic():
         if kind == PassKind.CHILD:
             _check_child_pass_allowed(person, today)
-        current = (Pass.objects.select_for_update().filter(holder=person)
-                   .order_by("-valid_until").first())
-        if current is not None:
-            return _renew(current, tier=tier, actor=actor, application=application,
-                          price_paid_cents=price_paid_cents, today=today,
-                          reason=_("verlengd na aanvraag %(ref)s") % {
-                              "ref": application.reference if application else "-"})
-        pass_card = Pass.objects.create(
-            number=new_pass_number(), holder=person, household=person.household, kind=kind,
-            tier=tier, price_paid_cents=price_paid_cents, valid_from=today,
-            valid_until=one_year_from(today), application=application,
+        current = (
+            Pass.objects.select_for_update().filter(holder=person).order_by("-valid_until").first()
         )
-        PassEvent.objects.create(pass_card=pass_card, kind=PassEventKind.ISSUED, actor=actor,
-                                 reason=application.reference if application else "")
+        if current is not None:
+            return _renew(
+                current,
+                tier=tier,
+                actor=actor,
+                application=application,
+                price_paid_cents=price_paid_cents,
+                today=today,
+                reason=_("verlengd na aanvraag %(ref)s")
+                % {"ref": application.reference if application else "-"},
+            )
+        pass_card = Pass.objects.create(
+            number=new_pass_number(),
+            holder=person,
+            household=person.household,
+            kind=kind,
+            tier=tier,
+            price_paid_cents=price_paid_cents,
+            valid_from=today,
+            valid_until=one_year_from(today),
+            application=application,
+        )
+        PassEvent.objects.create(
+            pass_card=pass_card,
+            kind=PassEventKind.ISSUED,
+            actor=actor,
+            reason=application.reference if application else "",
+        )
     return pass_card
 
 
 def _check_child_pass_allowed(child: Person, today: dt.date) -> None:
     if child.role != MemberRole.CHILD:
-        raise PassError(_("Een kinderpas is alleen voor kinderen in het huishouden."), code="not_child")
+        raise PassError(
+            _("Een kinderpas is alleen voor kinderen in het huishouden."), code="not_child"
+        )
     age = child.age_on(today)
     if not CHILD_PASS_MIN_AGE <= age <= CHILD_PASS_MAX_AGE:
-        raise PassError(_("Een kinderpas is voor kinderen van 4 tot en met 17 jaar."), code="child_age")
+        raise PassError(
+            _("Een kinderpas is voor kinderen van 4 tot en met 17 jaar."), code="child_age"
+        )
     parent_has_pass = Pass.objects.filter(
-        household=child.household, holder__role__in=[MemberRole.MAIN, MemberRole.PARTNER],
-        kind=PassKind.ADULT, status=PassStatus.ACTIVE, valid_until__gte=today,
+        household=child.household,
+        holder__role__in=[MemberRole.MAIN, MemberRole.PARTNER],
+        kind=PassKind.ADULT,
+        status=PassStatus.ACTIVE,
+        valid_until__gte=today,
     ).exists()
     if not parent_has_pass:
-        raise PassError(_("Een kinderpas kan alleen samen met een geldige pas van een ouder."),
-                        code="no_parent_pass")
+        raise PassError(
+            _("Een kinderpas kan alleen samen met een geldige pas van een ouder."),
+            code="no_parent_pass",
+        )
 
 
 def _renew(pass_card: Pass, *, tier, actor, application, price_paid_cents, today, reason) -> Pass:
@@ -397,7 +486,9 @@ def _renew(pass_card: Pass, *, tier, actor, application, price_paid_cents, today
     if pass_card.status == PassStatus.EXPIRED:
         pass_card.status = PassStatus.ACTIVE
     pass_card.save()
-    PassEvent.objects.create(pass_card=pass_card, kind=PassEventKind.RENEWED, actor=actor, reason=reason)
+    PassEvent.objects.create(
+        pass_card=pass_card, kind=PassEventKind.RENEWED, actor=actor, reason=reason
+    )
     return pass_card
 
 
@@ -409,8 +500,15 @@ def renew_pass(pass_card: Pass, *, actor, reason: str, today: dt.date | None = N
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
-        return _renew(locked, tier=locked.tier, actor=actor, application=None,
-                      price_paid_cents=locked.price_paid_cents, today=today, reason=reason)
+        return _renew(
+            locked,
+            tier=locked.tier,
+            actor=actor,
+            application=None,
+            price_paid_cents=locked.price_paid_cents,
+            today=today,
+            reason=reason,
+        )
 
 
 def block_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
@@ -425,8 +523,9 @@ def block_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
         locked.status = PassStatus.BLOCKED
         locked.blocked_reason = reason[:200]
         locked.save(update_fields=["status", "blocked_reason"])
-        PassEvent.objects.create(pass_card=locked, kind=PassEventKind.BLOCKED, actor=actor,
-                                 reason=reason[:300])
+        PassEvent.objects.create(
+            pass_card=locked, kind=PassEventKind.BLOCKED, actor=actor, reason=reason[:300]
+        )
     return locked
 
 
@@ -441,8 +540,9 @@ def unblock_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
         locked.status = PassStatus.ACTIVE
         locked.blocked_reason = ""
         locked.save(update_fields=["status", "blocked_reason"])
-        PassEvent.objects.create(pass_card=locked, kind=PassEventKind.UNBLOCKED, actor=actor,
-                                 reason=reason[:300])
+        PassEvent.objects.create(
+            pass_card=locked, kind=PassEventKind.UNBLOCKED, actor=actor, reason=reason[:300]
+        )
     return locked
 
 
@@ -457,14 +557,17 @@ def replace_card(pass_card: Pass, *, actor, reason: str) -> Pass:
     with transaction.atomic():
         locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
         if locked.status == PassStatus.EXPIRED:
-            raise PassError(_("Deze pas is verlopen. Vraag eerst een nieuwe pas aan."), code="expired")
+            raise PassError(
+                _("Deze pas is verlopen. Vraag eerst een nieuwe pas aan."), code="expired"
+            )
         locked.card_version += 1
         locked.code_salt = new_code_salt()
         locked.status = PassStatus.ACTIVE
         locked.blocked_reason = ""
         locked.save(update_fields=["card_version", "code_salt", "status", "blocked_reason"])
-        PassEvent.objects.create(pass_card=locked, kind=PassEventKind.CARD_REPLACED, actor=actor,
-                                 reason=reason[:300])
+        PassEvent.objects.create(
+            pass_card=locked, kind=PassEventKind.CARD_REPLACED, actor=actor, reason=reason[:300]
+        )
     return locked
 
 
@@ -473,10 +576,32 @@ def expire_passes(today: dt.date | None = None) -> int:
     so a pass is never accepted after its last day, whether or not this has run."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        due = list(Pass.objects.select_for_update().filter(
-            status=PassStatus.ACTIVE, valid_until__lt=today))
+        due = list(
+            Pass.objects.select_for_update().filter(status=PassStatus.ACTIVE, valid_until__lt=today)
+        )
         for pass_card in due:
             pass_card.status = PassStatus.EXPIRED
             pass_card.save(update_fields=["status"])
             PassEvent.objects.create(pass_card=pass_card, kind=PassEventKind.EXPIRED)
     return len(due)
+
+
+def purge_evidence(*, now: dt.datetime | None = None) -> int:
+    """Delete income evidence once the objection period after the decision is over.
+
+    The decision, its reason and the letter stay; the payslip or bank statement does not
+    need to (data minimisation, see the privacy statement). Run daily.
+    """
+    from django.conf import settings
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.EVIDENCE_RETENTION_DAYS)
+    due = Application.objects.filter(decided_at__lt=cutoff).exclude(evidence="")
+    count = 0
+    for application in due:
+        application.evidence.delete(save=False)
+        application.evidence = ""
+        application.evidence_content_type = ""
+        application.save(update_fields=["evidence", "evidence_content_type"])
+        count += 1
+    return count

@@ -33,7 +33,8 @@ def card_mac(number: str, version: int) -> str:
 
 def make_qr_code(pass_card, step: int | None = None) -> str:
     step = current_step() if step is None else step
-    return f"{QR_PREFIX}:{pass_card.number}:{step}:{qr_mac(pass_card.number, pass_card.code_salt, step)}"
+    signature = qr_mac(pass_card.number, pass_card.code_salt, step)
+    return f"{QR_PREFIX}:{pass_card.number}:{step}:{signature}"
 
 
 def make_card_code(pass_card) -> str:

@@ -58,8 +58,9 @@ def limit_cents(norm_cents: int, percentage: int) -> int:
     return norm_cents * percentage // 100
 
 
-def propose(*, route: str, household_type: str, monthly_income_cents: int | None,
-            on_date: date) -> EligibilityProposal:
+def propose(
+    *, route: str, household_type: str, monthly_income_cents: int | None, on_date: date
+) -> EligibilityProposal:
     day = date_format(on_date, "j F Y")
     if route == Route.PAID:
         return EligibilityProposal(
@@ -67,16 +68,24 @@ def propose(*, route: str, household_type: str, monthly_income_cents: int | None
         )
     if route == Route.ASSISTANCE:
         return EligibilityProposal(
-            Proposal.CONFIRM, Tier.SOCIAL_ASSISTANCE,
-            [_("U zegt dat u bijstand krijgt of meedoet aan Meedoen. Dan is de pas gratis."),
-             _("Een medewerker controleert dit in de gegevens van de gemeente.")],
+            Proposal.CONFIRM,
+            Tier.SOCIAL_ASSISTANCE,
+            [
+                _("U zegt dat u bijstand krijgt of meedoet aan Meedoen. Dan is de pas gratis."),
+                _("Een medewerker controleert dit in de gegevens van de gemeente."),
+            ],
         )
     if route == Route.CAREGIVER:
         return EligibilityProposal(
-            Proposal.CONFIRM, Tier.CAREGIVER,
-            [_("U zegt dat u mantelzorgwaardering krijgt. Dan is de pas gratis, "
-               "ook als u buiten Zaanstad woont."),
-             _("Een medewerker controleert dit.")],
+            Proposal.CONFIRM,
+            Tier.CAREGIVER,
+            [
+                _(
+                    "U zegt dat u mantelzorgwaardering krijgt. Dan is de pas gratis, "
+                    "ook als u buiten Zaanstad woont."
+                ),
+                _("Een medewerker controleert dit."),
+            ],
         )
     if monthly_income_cents is None:
         raise ValueError("income route needs an income")
@@ -86,9 +95,15 @@ def propose(*, route: str, household_type: str, monthly_income_cents: int | None
     except NoNormFound:
         # Without a norm nobody can compute a limit: let a person look at it.
         return EligibilityProposal(
-            Proposal.CONFIRM, Tier.LOW_INCOME,
-            [_("Er is geen bijstandsnorm bekend voor %(type)s op %(day)s. "
-               "Een medewerker beoordeelt uw aanvraag.") % {"type": type_label, "day": day}],
+            Proposal.CONFIRM,
+            Tier.LOW_INCOME,
+            [
+                _(
+                    "Er is geen bijstandsnorm bekend voor %(type)s op %(day)s. "
+                    "Een medewerker beoordeelt uw aanvraag."
+                )
+                % {"type": type_label, "day": day}
+            ],
         )
     percentage = scheme_percentage_on(on_date)
     limit = limit_cents(norm.monthly_norm_cents, percentage)
@@ -98,14 +113,13 @@ def propose(*, route: str, household_type: str, monthly_income_cents: int | None
         % {"day": day, "norm": format_euro(norm.monthly_norm_cents)},
         _("De grens voor een gratis pas is %(pct)s%% daarvan: %(limit)s per maand.")
         % {"pct": percentage, "limit": format_euro(limit)},
-        _("Uw netto inkomen per maand: %(income)s.") % {"income": format_euro(monthly_income_cents)},
+        _("Uw netto inkomen per maand: %(income)s.")
+        % {"income": format_euro(monthly_income_cents)},
     ]
     if income_within_limit(monthly_income_cents, norm.monthly_norm_cents, percentage):
         lines.append(_("Uw inkomen is niet hoger dan de grens. Voorstel: gratis pas."))
         proposal, tier = Proposal.FREE, Tier.LOW_INCOME
     else:
-        lines.append(
-            _("Uw inkomen is hoger dan de grens. Voorstel: u kunt de pas kopen.")
-        )
+        lines.append(_("Uw inkomen is hoger dan de grens. Voorstel: u kunt de pas kopen."))
         proposal, tier = Proposal.PAID, Tier.STANDARD
     return EligibilityProposal(proposal, tier, lines, norm.monthly_norm_cents, percentage)

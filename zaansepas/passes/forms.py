@@ -23,17 +23,26 @@ REQUIRED = {"required": _("Dit veld is verplicht.")}
 
 def date_field(label, required=True, help_text=""):
     return forms.DateField(
-        label=label, required=required, input_formats=DATE_FORMATS, help_text=help_text,
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
+        help_text=help_text,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": _("Vul de geboortedatum in."),
-                        "invalid": _("Vul een datum in, zoals 31-12-1980.")},
+        error_messages={
+            "required": _("Vul de geboortedatum in."),
+            "invalid": _("Vul een datum in, zoals 31-12-1980."),
+        },
     )
 
 
 def text_field(label, max_length, required=True, **attrs):
-    return forms.CharField(label=label, max_length=max_length, required=required,
-                           error_messages={**REQUIRED, "max_length": _("Dit is te lang.")},
-                           widget=forms.TextInput(attrs=attrs))
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        error_messages={**REQUIRED, "max_length": _("Dit is te lang.")},
+        widget=forms.TextInput(attrs=attrs),
+    )
 
 
 class ApplicationForm(forms.Form):
@@ -48,31 +57,44 @@ class ApplicationForm(forms.Form):
     postcode = text_field(_("Postcode"), 7, autocomplete="postal-code")
     town = text_field(_("Woonplaats"), 80, required=False, autocomplete="address-level2")
 
-    has_partner = forms.BooleanField(label=_("Ik woon samen met een partner (getrouwd of samenwonend)"),
-                                     required=False)
+    has_partner = forms.BooleanField(
+        label=_("Ik woon samen met een partner (getrouwd of samenwonend)"), required=False
+    )
     partner_first_name = text_field(_("Voornaam partner"), 80, required=False)
     partner_last_name = text_field(_("Achternaam partner"), 120, required=False)
     partner_birth_date = date_field(_("Geboortedatum partner"), required=False)
     include_partner = forms.BooleanField(label=_("Mijn partner wil ook een pas"), required=False)
 
     route = forms.ChoiceField(
-        label=_("Wat vraagt u aan?"), choices=Route.choices, widget=forms.RadioSelect,
+        label=_("Wat vraagt u aan?"),
+        choices=Route.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Kies wat u aanvraagt.")},
     )
     monthly_income = forms.CharField(
-        label=_("Netto inkomen van uw huishouden per maand"), required=False, max_length=20,
-        help_text=_("Alles wat u en uw partner samen per maand krijgen, na belasting. "
-                    "Bijvoorbeeld: 1450,00"),
+        label=_("Netto inkomen van uw huishouden per maand"),
+        required=False,
+        max_length=20,
+        help_text=_(
+            "Alles wat u en uw partner samen per maand krijgen, na belasting. Bijvoorbeeld: 1450,00"
+        ),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     evidence = forms.FileField(
-        label=_("Bewijs van uw inkomen"), required=False,
-        help_text=_("Een loonstrook, uitkeringsspecificatie of bankafschrift van de laatste maand. "
-                    "PDF, JPG of PNG, maximaal 5 MB."),
+        label=_("Bewijs van uw inkomen"),
+        required=False,
+        help_text=_(
+            "Een loonstrook, uitkeringsspecificatie of bankafschrift van de laatste maand. "
+            "PDF, JPG of PNG, maximaal 5 MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
-    note = forms.CharField(label=_("Wilt u nog iets vertellen? (niet verplicht)"), required=False,
-                           max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Wilt u nog iets vertellen? (niet verplicht)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     truthful = forms.BooleanField(
         label=_("Ik heb alles naar waarheid ingevuld"),
         error_messages={"required": _("Vink aan dat u alles naar waarheid hebt ingevuld.")},
@@ -100,7 +122,9 @@ class ApplicationForm(forms.Form):
         if cents < 0:
             raise ValidationError(_("Een inkomen kan niet negatief zijn. Geen inkomen? Vul 0 in."))
         if cents > MAX_MONTHLY_INCOME_CENTS:
-            raise ValidationError(_("Dit bedrag is te hoog. Vul uw inkomen per maand in, niet per jaar."))
+            raise ValidationError(
+                _("Dit bedrag is te hoog. Vul uw inkomen per maand in, niet per jaar.")
+            )
         return cents
 
     def clean_evidence(self):
@@ -126,8 +150,13 @@ class ApplicationForm(forms.Form):
                 if not data.get(name):
                     self.add_error(name, _("Vul dit in voor uw partner."))
         elif data.get("include_partner"):
-            self.add_error("has_partner", _("Vink aan dat u een partner hebt, of haal het vinkje "
-                                            "bij 'Mijn partner wil ook een pas' weg."))
+            self.add_error(
+                "has_partner",
+                _(
+                    "Vink aan dat u een partner hebt, of haal het vinkje "
+                    "bij 'Mijn partner wil ook een pas' weg."
+                ),
+            )
         if data.get("route") == Route.INCOME:
             if data.get("monthly_income") is None and "monthly_income" not in self.errors:
                 self.add_error("monthly_income", _("Vul uw netto inkomen per maand in."))
@@ -139,10 +168,13 @@ class ApplicationForm(forms.Form):
         d = self.cleaned_data
         partner = None
         if d.get("has_partner"):
-            partner = PersonInput(d["partner_first_name"], d["partner_last_name"],
-                                  d["partner_birth_date"])
-        kids = [PersonInput(c["first_name"], c["last_name"] or d["last_name"], c["birth_date"])
-                for c in children]
+            partner = PersonInput(
+                d["partner_first_name"], d["partner_last_name"], d["partner_birth_date"]
+            )
+        kids = [
+            PersonInput(c["first_name"], c["last_name"] or d["last_name"], c["birth_date"])
+            for c in children
+        ]
         return ApplicationInput(
             applicant=PersonInput(d["first_name"], d["last_name"], d["birth_date"]),
             address=AddressInput(d["street"], d["house_number"], d["postcode"], d.get("town", "")),
@@ -162,8 +194,9 @@ class ChildForm(forms.Form):
     first_name = text_field(_("Voornaam kind"), 80, required=False)
     last_name = text_field(_("Achternaam kind (als die anders is)"), 120, required=False)
     birth_date = date_field(_("Geboortedatum kind"), required=False)
-    wants_pass = forms.BooleanField(label=_("Kinderpas aanvragen (4 tot en met 17 jaar)"),
-                                    required=False)
+    wants_pass = forms.BooleanField(
+        label=_("Kinderpas aanvragen (4 tot en met 17 jaar)"), required=False
+    )
 
     def clean(self):
         data = super().clean()
@@ -182,7 +215,8 @@ ChildFormSet = forms.formset_factory(ChildForm, extra=6, max_num=10, validate_ma
 
 class PaperApplicationForm(ApplicationForm):
     resident_email = forms.EmailField(
-        label=_("E-mailadres van de inwoner (niet verplicht)"), required=False,
+        label=_("E-mailadres van de inwoner (niet verplicht)"),
+        required=False,
         help_text=_("Dan kan de inwoner ook online inloggen en de pas op de telefoon laten zien."),
         error_messages={"invalid": _("Vul een geldig e-mailadres in.")},
     )
@@ -193,10 +227,17 @@ class PaperApplicationForm(ApplicationForm):
 
 
 class InformationReplyForm(forms.Form):
-    note = forms.CharField(label=_("Uw antwoord"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 4}))
-    evidence = forms.FileField(label=_("Bestand meesturen (niet verplicht)"), required=False,
-                               help_text=_("PDF, JPG of PNG, maximaal 5 MB."))
+    note = forms.CharField(
+        label=_("Uw antwoord"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    evidence = forms.FileField(
+        label=_("Bestand meesturen (niet verplicht)"),
+        required=False,
+        help_text=_("PDF, JPG of PNG, maximaal 5 MB."),
+    )
 
     def clean_evidence(self):
         upload = self.cleaned_data.get("evidence")
@@ -213,25 +254,38 @@ class InformationReplyForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    ACTIONS = [("approve", _("Toekennen")), ("reject", _("Afwijzen")),
-               ("ask", _("Informatie vragen"))]
+    ACTIONS = [
+        ("approve", _("Toekennen")),
+        ("reject", _("Afwijzen")),
+        ("ask", _("Informatie vragen")),
+    ]
     action = forms.ChoiceField(choices=ACTIONS, widget=forms.HiddenInput)
-    text = forms.CharField(label=_("Reden of vraag"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Reden of vraag"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reden"), max_length=300,
-                             error_messages={"required": _("Geef een reden.")})
+    reason = forms.CharField(
+        label=_("Reden"), max_length=300, error_messages={"required": _("Geef een reden.")}
+    )
 
 
 class ResidentBlockForm(forms.Form):
-    REASONS = [("kwijt", _("Mijn pas of telefoon is kwijt")),
-               ("gestolen", _("Mijn pas of telefoon is gestolen")),
-               ("anders", _("Iets anders"))]
-    reason = forms.ChoiceField(label=_("Waarom wilt u de pas blokkeren?"), choices=REASONS,
-                               widget=forms.RadioSelect,
-                               error_messages={"required": _("Kies een reden.")})
+    REASONS = [
+        ("kwijt", _("Mijn pas of telefoon is kwijt")),
+        ("gestolen", _("Mijn pas of telefoon is gestolen")),
+        ("anders", _("Iets anders")),
+    ]
+    reason = forms.ChoiceField(
+        label=_("Waarom wilt u de pas blokkeren?"),
+        choices=REASONS,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een reden.")},
+    )
 
 
 class PassSearchForm(forms.Form):

@@ -17,19 +17,25 @@ def _pdf(template: str, context: dict) -> bytes:
 
 def render_decision_letter(application) -> bytes:
     household = application.household
-    return _pdf("passes/pdf/decision_letter.html", {
-        "application": application,
-        "household": household,
-        "applicant": application.applicant,
-        "passes": list(application.passes.select_related("holder")),
-        "today": timezone.localdate(),
-        "reasoning_lines": application.proposal_reasoning.splitlines(),
-    })
+    return _pdf(
+        "passes/pdf/decision_letter.html",
+        {
+            "application": application,
+            "household": household,
+            "applicant": application.applicant,
+            "passes": list(application.passes.select_related("holder")),
+            "today": timezone.localdate(),
+            "reasoning_lines": application.proposal_reasoning.splitlines(),
+        },
+    )
 
 
 def render_card(pass_card) -> bytes:
-    return _pdf("passes/pdf/card.html", {
-        "pass": pass_card,
-        "number": format_pass_number(pass_card.number),
-        "qr": qr_svg(make_card_code(pass_card), scale=4),
-    })
+    return _pdf(
+        "passes/pdf/card.html",
+        {
+            "pass": pass_card,
+            "number": format_pass_number(pass_card.number),
+            "qr": qr_svg(make_card_code(pass_card), scale=4),
+        },
+    )

@@ -17,9 +17,7 @@ from zaansepas.city.models import Area, HouseholdType
 
 
 class Household(models.Model):
-    household_type = models.CharField(
-        _("huishouden"), max_length=30, choices=HouseholdType.choices
-    )
+    household_type = models.CharField(_("huishouden"), max_length=30, choices=HouseholdType.choices)
     street = models.CharField(_("straat"), max_length=120)
     house_number = models.CharField(_("huisnummer"), max_length=20)
     postcode = models.CharField(_("postcode"), max_length=7)  # normalised: "1503 AB"
@@ -56,7 +54,10 @@ class Person(models.Model):
     last_name = models.CharField(_("achternaam"), max_length=120)
     birth_date = models.DateField(_("geboortedatum"))
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="person",
     )
 
@@ -64,7 +65,9 @@ class Person(models.Model):
         ordering = ["household", "role", "birth_date"]
         constraints = [
             models.UniqueConstraint(
-                fields=["household"], condition=Q(role="hoofd"), name="one_main_holder_per_household"
+                fields=["household"],
+                condition=Q(role="hoofd"),
+                name="one_main_holder_per_household",
             ),
             models.UniqueConstraint(
                 fields=["household"], condition=Q(role="partner"), name="one_partner_per_household"
@@ -124,6 +127,9 @@ class PassPrice(models.Model):
         verbose_name = _("pasprijs")
         verbose_name_plural = _("pasprijzen")
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.price_cents} ct vanaf {self.valid_from}"
+
 
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "ingediend", _("ingediend, wacht op beoordeling")
@@ -135,7 +141,9 @@ class ApplicationStatus(models.TextChoices):
 
 
 OPEN_STATUSES = [
-    ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED, ApplicationStatus.AWAITING_PAYMENT
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.INFO_REQUESTED,
+    ApplicationStatus.AWAITING_PAYMENT,
 ]
 
 
@@ -173,7 +181,9 @@ class Application(models.Model):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="applications")
     applicant = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="applications")
     children = models.ManyToManyField(
-        Person, blank=True, related_name="child_pass_applications",
+        Person,
+        blank=True,
+        related_name="child_pass_applications",
         verbose_name=_("kinderpassen voor"),
     )
     include_partner = models.BooleanField(_("ook een pas voor de partner"), default=False)
@@ -199,14 +209,19 @@ class Application(models.Model):
     price_cents = models.PositiveIntegerField(_("te betalen (cent)"), default=0)
 
     status = models.CharField(
-        _("status"), max_length=20, choices=ApplicationStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
         default=ApplicationStatus.SUBMITTED,
     )
     info_request = models.TextField(_("gevraagde informatie"), blank=True)
     decided_tier = models.CharField(max_length=12, choices=Tier.choices, blank=True)
     decision_reason = models.TextField(_("reden van het besluit"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="decided_applications",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -299,6 +314,9 @@ class PassEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.pass_card_id} {self.kind} {self.at:%Y-%m-%d}"
+
 
 class PaymentStatus(models.TextChoices):
     OPEN = "open", _("open")
@@ -315,7 +333,9 @@ class Payment(models.Model):
     provider = models.CharField(max_length=20)
     external_id = models.CharField(max_length=64, unique=True)
     amount_cents = models.PositiveIntegerField()
-    status = models.CharField(max_length=12, choices=PaymentStatus.choices, default=PaymentStatus.OPEN)
+    status = models.CharField(
+        max_length=12, choices=PaymentStatus.choices, default=PaymentStatus.OPEN
+    )
     checkout_url = models.CharField(max_length=500)
     # Only for the demo provider: what its confirm page recorded, as a real provider would
     # report it. `status` is what we have processed.
@@ -328,3 +348,6 @@ class Payment(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount_cents__gt=0), name="payment_positive"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.external_id}"

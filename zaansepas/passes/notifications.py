@@ -17,16 +17,21 @@ def _send(application, subject: str, template: str) -> None:
     if not to:
         return  # paper applicants without email get the printed letter by post
     link = settings.PUBLIC_BASE_URL.rstrip("/") + reverse(
-        "passes:application_detail", args=[application.reference])
+        "passes:application_detail", args=[application.reference]
+    )
     body = render_to_string(template, {"application": application, "link": link})
     send_mail(subject, body, None, [to])
 
 
 def send_decision(application) -> None:
-    _send(application, _("Besluit over uw aanvraag voor de Zaanse Pas"),
-          "passes/email/decision.txt")
+    _send(
+        application, _("Besluit over uw aanvraag voor de Zaanse Pas"), "passes/email/decision.txt"
+    )
 
 
 def send_information_request(application) -> None:
-    _send(application, _("We hebben meer informatie nodig voor uw Zaanse Pas"),
-          "passes/email/information_request.txt")
+    _send(
+        application,
+        _("We hebben meer informatie nodig voor uw Zaanse Pas"),
+        "passes/email/information_request.txt",
+    )

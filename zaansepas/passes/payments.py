@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Application, ApplicationStatus, Payment, PaymentStatus, PassKind, Tier
+from .models import Application, ApplicationStatus, PassKind, Payment, PaymentStatus, Tier
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,18 @@ class MollieProvider:
         self.client.set_api_key(api_key)
 
     def start(self, *, amount_cents, description, redirect_url, webhook_url, reference):
-        payment = self.client.payments.create({
-            "amount": {"currency": "EUR", "value": f"{amount_cents // 100}.{amount_cents % 100:02d}"},
-            "description": description,
-            "redirectUrl": redirect_url,
-            "webhookUrl": webhook_url,
-            "metadata": {"reference": reference},
-        })
+        payment = self.client.payments.create(
+            {
+                "amount": {
+                    "currency": "EUR",
+                    "value": f"{amount_cents // 100}.{amount_cents % 100:02d}",
+                },
+                "description": description,
+                "redirectUrl": redirect_url,
+                "webhookUrl": webhook_url,
+                "metadata": {"reference": reference},
+            }
+        )
         return StartedPayment(payment.id, payment.checkout_url)
 
     def status(self, payment: Payment) -> str:
@@ -88,8 +93,11 @@ def start_payment(application: Application) -> Payment:
         reference=application.reference,
     )
     return Payment.objects.create(
-        application=application, provider=provider.name, external_id=started.external_id,
-        amount_cents=application.price_cents, checkout_url=started.checkout_url,
+        application=application,
+        provider=provider.name,
+        external_id=started.external_id,
+        amount_cents=application.price_cents,
+        checkout_url=started.checkout_url,
     )
 
 
@@ -119,9 +127,14 @@ def refresh_payment(payment: Payment) -> Payment:
                 application.decision_reason = _("De pas is betaald.")
                 application.save()
                 _issue_passes(
-                    application, tier=Tier.STANDARD, actor=None, today=today,
-                    price_each={PassKind.ADULT: price_on(PassKind.ADULT, today),
-                                PassKind.CHILD: price_on(PassKind.CHILD, today)},
+                    application,
+                    tier=Tier.STANDARD,
+                    actor=None,
+                    today=today,
+                    price_each={
+                        PassKind.ADULT: price_on(PassKind.ADULT, today),
+                        PassKind.CHILD: price_on(PassKind.CHILD, today),
+                    },
                 )
         locked.save()
     return locked

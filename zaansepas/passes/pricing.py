@@ -9,5 +9,7 @@ DEFAULT_PRICES = {"volwassene": 2500, "kind": 1000}
 
 
 def price_on(kind: str, on_date: dt.date) -> int:
-    price = PassPrice.objects.filter(kind=kind, valid_from__lte=on_date).order_by("-valid_from").first()
+    price = (
+        PassPrice.objects.filter(kind=kind, valid_from__lte=on_date).order_by("-valid_from").first()
+    )
     return price.price_cents if price else DEFAULT_PRICES[kind]

@@ -30,13 +30,19 @@ def review_queue(request):
     applications = Application.objects.select_related("applicant", "household__district")
     if status == "open":
         applications = applications.filter(
-            status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED])
+            status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED]
+        )
     elif status in ApplicationStatus.values:
         applications = applications.filter(status=status)
-    return render(request, "passes/staff/queue.html", {
-        "applications": applications.order_by("submitted_at")[:200],
-        "status": status, "statuses": ApplicationStatus.choices,
-    })
+    return render(
+        request,
+        "passes/staff/queue.html",
+        {
+            "applications": applications.order_by("submitted_at")[:200],
+            "status": status,
+            "statuses": ApplicationStatus.choices,
+        },
+    )
 
 
 @login_required
@@ -49,7 +55,9 @@ def review_detail(request, reference):
         try:
             if action == "approve":
                 actions.approve_application(application, actor=request.user, reason=text)
-                messages.success(request, _("Toegekend. De pas is uitgegeven en de brief is klaar."))
+                messages.success(
+                    request, _("Toegekend. De pas is uitgegeven en de brief is klaar.")
+                )
             elif action == "reject":
                 actions.reject_application(application, actor=request.user, reason=text)
                 messages.success(request, _("Afgewezen. De brief is klaar."))
@@ -60,15 +68,19 @@ def review_detail(request, reference):
             form.add_error("text", exc.messages[0])
         else:
             return redirect("passes:review_detail", reference)
-    return render(request, "passes/staff/review.html", {
-        "application": application,
-        "household": application.household,
-        "members": application.household.members.all(),
-        "children": application.children.all(),
-        "reasoning_lines": application.proposal_reasoning.splitlines(),
-        "form": form,
-        "passes": application.passes.select_related("holder"),
-    })
+    return render(
+        request,
+        "passes/staff/review.html",
+        {
+            "application": application,
+            "household": application.household,
+            "members": application.household.members.all(),
+            "children": application.children.all(),
+            "reasoning_lines": application.proposal_reasoning.splitlines(),
+            "form": form,
+            "passes": application.passes.select_related("holder"),
+        },
+    )
 
 
 @login_required
@@ -77,8 +89,10 @@ def evidence(request, reference):
     application = get_application_for_user(request.user, reference)
     if not application.evidence:
         raise Http404
-    response = FileResponse(application.evidence.open("rb"),
-                            content_type=application.evidence_content_type or "application/octet-stream")
+    response = FileResponse(
+        application.evidence.open("rb"),
+        content_type=application.evidence_content_type or "application/octet-stream",
+    )
     response["Content-Disposition"] = f'inline; filename="bewijs-{application.reference}"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -100,8 +114,10 @@ def paper_application(request):
                     grant_role(resident, Role.RESIDENT)
             try:
                 application, created = actions.submit_application(
-                    data=form.to_input(children_from(children)), submitted_by=request.user,
-                    submission_key=form.cleaned_data["submission_key"], channel=Channel.PAPER,
+                    data=form.to_input(children_from(children)),
+                    submitted_by=request.user,
+                    submission_key=form.cleaned_data["submission_key"],
+                    channel=Channel.PAPER,
                     resident_user=resident,
                 )
             except ValidationError as exc:
@@ -115,7 +131,9 @@ def paper_application(request):
     else:
         form = PaperApplicationForm()
         children = ChildFormSet(prefix="kind")
-    return render(request, "passes/staff/paper_application.html", {"form": form, "children": children})
+    return render(
+        request, "passes/staff/paper_application.html", {"form": form, "children": children}
+    )
 
 
 @login_required
@@ -138,16 +156,24 @@ def pass_search(request):
 @manager_required
 def pass_detail(request, number):
     pass_card = get_pass_for_staff(request.user, number)
-    return render(request, "passes/staff/pass_detail.html", {
-        "pass": pass_card, "events": pass_card.events.select_related("actor")[:50],
-        "form": ReasonForm(),
-    })
+    return render(
+        request,
+        "passes/staff/pass_detail.html",
+        {
+            "pass": pass_card,
+            "events": pass_card.events.select_related("actor")[:50],
+            "form": ReasonForm(),
+        },
+    )
 
 
 STAFF_PASS_ACTIONS = {
     "block": (actions.block_pass, _("De pas is geblokkeerd.")),
     "unblock": (actions.unblock_pass, _("De blokkade is opgeheven.")),
-    "replace": (actions.replace_card, _("Er is een nieuwe kaart gemaakt. De oude werkt niet meer.")),
+    "replace": (
+        actions.replace_card,
+        _("Er is een nieuwe kaart gemaakt. De oude werkt niet meer."),
+    ),
     "renew": (actions.renew_pass, _("De pas is met een jaar verlengd.")),
 }
 

@@ -10,8 +10,12 @@ SIGNATURES = [
     (b"\x89PNG\r\n\x1a\n", "image/png"),
     (b"\xff\xd8\xff", "image/jpeg"),
 ]
-ALLOWED_EXTENSIONS = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg",
-                      "jpeg": "image/jpeg"}
+ALLOWED_EXTENSIONS = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+}
 
 
 def check_evidence(upload) -> str:
@@ -21,8 +25,10 @@ def check_evidence(upload) -> str:
         raise ValidationError(_("Het bestand is leeg. Kies een ander bestand."))
     if upload.size > max_bytes:
         raise ValidationError(
-            _("Het bestand is te groot. Het mag maximaal %(mb)s MB zijn. "
-              "Maak bijvoorbeeld een foto met een lagere kwaliteit.")
+            _(
+                "Het bestand is te groot. Het mag maximaal %(mb)s MB zijn. "
+                "Maak bijvoorbeeld een foto met een lagere kwaliteit."
+            )
             % {"mb": max_bytes // (1024 * 1024)}
         )
     name = (upload.name or "").lower()
@@ -31,7 +37,11 @@ def check_evidence(upload) -> str:
     head = upload.read(16)
     upload.seek(0)
     sniffed = next((ctype for magic, ctype in SIGNATURES if head.startswith(magic)), None)
-    if extension not in ALLOWED_EXTENSIONS or sniffed is None or sniffed != ALLOWED_EXTENSIONS[extension]:
+    if (
+        extension not in ALLOWED_EXTENSIONS
+        or sniffed is None
+        or sniffed != ALLOWED_EXTENSIONS[extension]
+    ):
         raise ValidationError(
             _("Dit soort bestand kunnen we niet gebruiken. Stuur een PDF, JPG of PNG.")
         )

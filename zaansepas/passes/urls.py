@@ -19,8 +19,14 @@ urlpatterns = [
     path("beheer/aanvragen/", staff_views.review_queue, name="review_queue"),
     path("beheer/aanvragen/<str:reference>/", staff_views.review_detail, name="review_detail"),
     path("beheer/aanvragen/<str:reference>/bewijs/", staff_views.evidence, name="evidence"),
-    path("beheer/papieren-aanvraag/", staff_views.paper_application, name="staff_paper_application"),
+    path(
+        "beheer/papieren-aanvraag/", staff_views.paper_application, name="staff_paper_application"
+    ),
     path("beheer/passen/", staff_views.pass_search, name="staff_pass_search"),
     path("beheer/passen/<str:number>/", staff_views.pass_detail, name="staff_pass_detail"),
-    path("beheer/passen/<str:number>/<str:action>/", staff_views.pass_action, name="staff_pass_action"),
+    path(
+        "beheer/passen/<str:number>/<str:action>/",
+        staff_views.pass_action,
+        name="staff_pass_action",
+    ),
 ]

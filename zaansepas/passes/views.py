@@ -17,7 +17,7 @@ from .access import get_application_for_user, get_pass_for_resident, passes_for_
 from .codes import current_step, make_qr_code
 from .forms import ApplicationForm, ChildFormSet, InformationReplyForm, ResidentBlockForm
 from .letters import render_card
-from .models import Application, ApplicationStatus, Channel, Payment, PassStatus, Person
+from .models import Application, ApplicationStatus, Channel, PassStatus, Payment, Person
 from .qr import qr_svg
 
 
@@ -33,9 +33,15 @@ def children_from(formset) -> list[dict]:
 
 
 def add_action_error(form, exc: ValidationError) -> None:
-    field = {"postcode": "postcode", "outside": "postcode", "income": "monthly_income",
-             "evidence": "evidence", "partner": "partner_first_name", "age": "birth_date",
-             "child_age": None}.get(exc.code)
+    field = {
+        "postcode": "postcode",
+        "outside": "postcode",
+        "income": "monthly_income",
+        "evidence": "evidence",
+        "partner": "partner_first_name",
+        "age": "birth_date",
+        "child_age": None,
+    }.get(exc.code)
     form.add_error(field, exc.messages[0])
 
 
@@ -45,13 +51,22 @@ def initial_from_household(user) -> dict:
         return {}
     household = person.household
     partner = household.members.filter(role="partner").first()
-    initial = {"first_name": person.first_name, "last_name": person.last_name,
-               "birth_date": person.birth_date, "street": household.street,
-               "house_number": household.house_number, "postcode": household.postcode,
-               "town": household.town}
+    initial = {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "birth_date": person.birth_date,
+        "street": household.street,
+        "house_number": household.house_number,
+        "postcode": household.postcode,
+        "town": household.town,
+    }
     if partner:
-        initial.update(has_partner=True, partner_first_name=partner.first_name,
-                       partner_last_name=partner.last_name, partner_birth_date=partner.birth_date)
+        initial.update(
+            has_partner=True,
+            partner_first_name=partner.first_name,
+            partner_last_name=partner.last_name,
+            partner_birth_date=partner.birth_date,
+        )
     return initial
 
 
@@ -59,16 +74,22 @@ def initial_from_household(user) -> dict:
 def apply(request):
     open_application = Application.objects.filter(
         applicant__user=request.user,
-        status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.INFO_REQUESTED,
-                    ApplicationStatus.AWAITING_PAYMENT]).first()
+        status__in=[
+            ApplicationStatus.SUBMITTED,
+            ApplicationStatus.INFO_REQUESTED,
+            ApplicationStatus.AWAITING_PAYMENT,
+        ],
+    ).first()
     if request.method == "POST":
         form = ApplicationForm(request.POST, request.FILES)
         children = ChildFormSet(request.POST, prefix="kind")
         if form.is_valid() and children.is_valid():
             try:
                 application, created = actions.submit_application(
-                    data=form.to_input(children_from(children)), submitted_by=request.user,
-                    submission_key=form.cleaned_data["submission_key"], channel=Channel.ONLINE,
+                    data=form.to_input(children_from(children)),
+                    submitted_by=request.user,
+                    submission_key=form.cleaned_data["submission_key"],
+                    channel=Channel.ONLINE,
                     resident_user=request.user,
                 )
             except ValidationError as exc:
@@ -94,20 +115,26 @@ def application_detail(request, reference):
         if reply_form.is_valid():
             try:
                 actions.provide_information(
-                    application, note=reply_form.cleaned_data["note"],
+                    application,
+                    note=reply_form.cleaned_data["note"],
                     evidence=reply_form.cleaned_data.get("evidence"),
-                    evidence_content_type=getattr(reply_form, "evidence_content_type", ""))
+                    evidence_content_type=getattr(reply_form, "evidence_content_type", ""),
+                )
             except ValidationError as exc:
                 reply_form.add_error(None, exc.messages[0])
             else:
                 messages.success(request, _("Bedankt. We kijken opnieuw naar uw aanvraag."))
                 return redirect("passes:application_detail", reference)
-    return render(request, "passes/application_detail.html", {
-        "application": application,
-        "reasoning_lines": application.proposal_reasoning.splitlines(),
-        "reply_form": reply_form,
-        "passes": application.passes.select_related("holder"),
-    })
+    return render(
+        request,
+        "passes/application_detail.html",
+        {
+            "application": application,
+            "reasoning_lines": application.proposal_reasoning.splitlines(),
+            "reply_form": reply_form,
+            "passes": application.passes.select_related("holder"),
+        },
+    )
 
 
 @login_required
@@ -162,20 +189,27 @@ def demo_checkout(request, external_id):
     if request.method == "POST":
         payments.mark_demo_payment(payment, paid=request.POST.get("choice") == "pay")
         return redirect("passes:payment_return", application.reference)
-    return render(request, "passes/demo_checkout.html", {"payment": payment,
-                                                         "application": application})
+    return render(
+        request, "passes/demo_checkout.html", {"payment": payment, "application": application}
+    )
 
 
 @login_required
 def my_pass(request):
-    household_passes = list(passes_for_resident(request.user).order_by("holder__role", "holder__birth_date"))
-    applications = Application.objects.filter(applicant__user=request.user).order_by("-submitted_at")[:5]
+    household_passes = list(
+        passes_for_resident(request.user).order_by("holder__role", "holder__birth_date")
+    )
+    applications = Application.objects.filter(applicant__user=request.user).order_by(
+        "-submitted_at"
+    )[:5]
     selected = None
     if household_passes:
         wanted = request.GET.get("pas")
         selected = next((p for p in household_passes if p.number == wanted), household_passes[0])
     context = {
-        "passes": household_passes, "selected": selected, "applications": applications,
+        "passes": household_passes,
+        "selected": selected,
+        "applications": applications,
         "block_form": ResidentBlockForm(),
     }
     if selected is not None and selected.status == PassStatus.ACTIVE:
@@ -213,8 +247,11 @@ def block_own_pass(request, number):
         messages.error(request, _("Kies waarom u de pas wilt blokkeren."))
         return redirect(f"{_my_pass_url()}?pas={number}")
     try:
-        actions.block_pass(pass_card, actor=request.user,
-                           reason=dict(form.fields["reason"].choices)[form.cleaned_data["reason"]])
+        actions.block_pass(
+            pass_card,
+            actor=request.user,
+            reason=dict(form.fields["reason"].choices)[form.cleaned_data["reason"]],
+        )
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:

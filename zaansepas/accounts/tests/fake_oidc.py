@@ -48,8 +48,14 @@ class FakeOIDCProvider:
 
     def _id_token(self, nonce: str) -> str:
         now = int(time.time())
-        claims = {"iss": self.base, "sub": self.subject, "aud": self.client_id, "iat": now,
-                  "exp": now + 300, "nonce": nonce}
+        claims = {
+            "iss": self.base,
+            "sub": self.subject,
+            "aud": self.client_id,
+            "iat": now,
+            "exp": now + 300,
+            "nonce": nonce,
+        }
         return jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": self.kid})
 
     def _handler(self):
@@ -74,8 +80,11 @@ class FakeOIDCProvider:
                     # The resident "logs in with DigiD" at once and is sent back with a code.
                     code = secrets.token_urlsafe(16)
                     provider.codes[code] = {"nonce": query.get("nonce", "")}
-                    target = query["redirect_uri"] + "?" + urlencode(
-                        {"code": code, "state": query["state"]})
+                    target = (
+                        query["redirect_uri"]
+                        + "?"
+                        + urlencode({"code": code, "state": query["state"]})
+                    )
                     self.send_response(302)
                     self.send_header("Location", target)
                     self.end_headers()
@@ -101,7 +110,13 @@ class FakeOIDCProvider:
                 grant = provider.codes.pop(form["code"])
                 access = secrets.token_urlsafe(16)
                 provider.tokens[access] = provider.subject
-                self._json({"access_token": access, "token_type": "Bearer",
-                            "id_token": provider._id_token(grant["nonce"]), "expires_in": 300})
+                self._json(
+                    {
+                        "access_token": access,
+                        "token_type": "Bearer",
+                        "id_token": provider._id_token(grant["nonce"]),
+                        "expires_in": 300,
+                    }
+                )
 
         return Handler

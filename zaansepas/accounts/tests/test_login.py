@@ -52,25 +52,34 @@ def test_an_invalid_email_gets_a_dutch_message(client, db):
 
 def test_the_demo_link_is_shown_only_in_demo_mode(client, db, settings):
     settings.DEMO_MODE = False
-    assert "demo-login-link" not in client.post(reverse("accounts:login"),
-                                                {"email": "x@example.org"}).content.decode()
+    assert (
+        "demo-login-link"
+        not in client.post(reverse("accounts:login"), {"email": "x@example.org"}).content.decode()
+    )
     settings.DEMO_MODE = True
-    assert "demo-login-link" in client.post(reverse("accounts:login"),
-                                            {"email": "y@example.org"}).content.decode()
+    assert (
+        "demo-login-link"
+        in client.post(reverse("accounts:login"), {"email": "y@example.org"}).content.decode()
+    )
 
 
 def test_staff_log_in_with_email_and_password(client, db):
     User.objects.create_user("medewerker@example.org", "een-lang-wachtwoord")
-    bad = client.post(reverse("accounts:staff_login"),
-                      {"username": "medewerker@example.org", "password": "fout"})
+    bad = client.post(
+        reverse("accounts:staff_login"), {"username": "medewerker@example.org", "password": "fout"}
+    )
     assert "klopt niet" in bad.content.decode()
-    good = client.post(reverse("accounts:staff_login"),
-                       {"username": "medewerker@example.org", "password": "een-lang-wachtwoord"})
+    good = client.post(
+        reverse("accounts:staff_login"),
+        {"username": "medewerker@example.org", "password": "een-lang-wachtwoord"},
+    )
     assert good.status_code == 302 and "_auth_user_id" in client.session
 
 
 def test_next_url_to_another_site_is_ignored(client, db):
-    client.post(reverse("accounts:login"), {"email": "n@example.org", "next": "https://evil.example/"})
+    client.post(
+        reverse("accounts:login"), {"email": "n@example.org", "next": "https://evil.example/"}
+    )
     assert LoginLink.objects.get().next_url == ""
 
 

@@ -7,7 +7,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from zaansepas.accounts.models import Role, User
 from zaansepas.accounts.roles import ensure_role_groups, grant_role
-from zaansepas.city.models import Area, AreaKind, HouseholdType, IncomeNorm, PostcodeArea, SchemePercentage
+from zaansepas.city.models import (
+    Area,
+    AreaKind,
+    HouseholdType,
+    IncomeNorm,
+    PostcodeArea,
+    SchemePercentage,
+)
 from zaansepas.passes import actions
 from zaansepas.passes.models import PassKind, Tier
 
@@ -22,11 +29,14 @@ NORMS_2025 = {  # approximate monthly norms in cents, deliberately odd to test r
 
 def make_reference_data():
     gm = Area.objects.create(code="GM0479", name="Zaanstad", kind=AreaKind.MUNICIPALITY)
-    wijk = Area.objects.create(code="WK047901", name="Poelenburg", kind=AreaKind.DISTRICT, parent=gm)
+    wijk = Area.objects.create(
+        code="WK047901", name="Poelenburg", kind=AreaKind.DISTRICT, parent=gm
+    )
     PostcodeArea.objects.create(postcode4="1503", district=wijk)
     for household_type, cents in NORMS_2025.items():
-        IncomeNorm.objects.create(household_type=household_type, valid_from=dt.date(2025, 1, 1),
-                                  monthly_norm_cents=cents)
+        IncomeNorm.objects.create(
+            household_type=household_type, valid_from=dt.date(2025, 1, 1), monthly_norm_cents=cents
+        )
     SchemePercentage.objects.create(valid_from=dt.date(2020, 1, 1), percentage=120)
     ensure_role_groups()
     return wijk
@@ -45,8 +55,15 @@ def pdf_upload(name="loonstrook.pdf", size=None):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def application_input(route="inkomen", income=120000, children=(), child_pass_for=(),
-                      postcode="1503 AB", birth=dt.date(1985, 5, 5), partner=None):
+def application_input(
+    route="inkomen",
+    income=120000,
+    children=(),
+    child_pass_for=(),
+    postcode="1503 AB",
+    birth=dt.date(1985, 5, 5),
+    partner=None,
+):
     return actions.ApplicationInput(
         applicant=actions.PersonInput("Youssef", "Benali", birth),
         address=actions.AddressInput("Peperstraat", "12", postcode, "Zaandam"),
@@ -62,8 +79,13 @@ def application_input(route="inkomen", income=120000, children=(), child_pass_fo
 
 def submit(user, data, today=None):
     application, _ = actions.submit_application(
-        data=data, submitted_by=user, submission_key=uuid.uuid4(), channel="online",
-        resident_user=user, today=today)
+        data=data,
+        submitted_by=user,
+        submission_key=uuid.uuid4(),
+        channel="online",
+        resident_user=user,
+        today=today,
+    )
     return application
 
 
@@ -71,8 +93,9 @@ def make_pass(user=None, tier=Tier.LOW_INCOME, today=None):
     """A household with an issued adult pass of the given tier."""
     user = user or make_user(f"r{uuid.uuid4().hex[:8]}@example.org")
     application = submit(user, application_input(route="bijstand"), today=today)
-    pass_card = actions.issue_pass(application.applicant, kind=PassKind.ADULT, tier=tier,
-                                   application=application, today=today)
+    pass_card = actions.issue_pass(
+        application.applicant, kind=PassKind.ADULT, tier=tier, application=application, today=today
+    )
     application.status, application.decided_tier = "toegekend", tier
     application.save(update_fields=["status", "decided_tier"])
     return pass_card

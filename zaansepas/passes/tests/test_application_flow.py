@@ -30,12 +30,23 @@ def years_ago(years, days=30):
 def form_data(**overrides):
     data = {
         "submission_key": str(uuid.uuid4()),
-        "first_name": "Youssef", "last_name": "Benali", "birth_date": years_ago(39),
-        "street": "Peperstraat", "house_number": "12", "postcode": "1503ab", "town": "Zaandam",
-        "route": "inkomen", "monthly_income": "1.450,00", "truthful": "on",
-        "kind-TOTAL_FORMS": "6", "kind-INITIAL_FORMS": "0",
-        "kind-MIN_NUM_FORMS": "0", "kind-MAX_NUM_FORMS": "10",
-        "kind-0-first_name": "Amira", "kind-0-birth_date": years_ago(9), "kind-0-wants_pass": "on",
+        "first_name": "Youssef",
+        "last_name": "Benali",
+        "birth_date": years_ago(39),
+        "street": "Peperstraat",
+        "house_number": "12",
+        "postcode": "1503ab",
+        "town": "Zaandam",
+        "route": "inkomen",
+        "monthly_income": "1.450,00",
+        "truthful": "on",
+        "kind-TOTAL_FORMS": "6",
+        "kind-INITIAL_FORMS": "0",
+        "kind-MIN_NUM_FORMS": "0",
+        "kind-MAX_NUM_FORMS": "10",
+        "kind-0-first_name": "Amira",
+        "kind-0-birth_date": years_ago(9),
+        "kind-0-wants_pass": "on",
         "evidence": pdf_upload(),
     }
     data.update(overrides)
@@ -43,13 +54,16 @@ def form_data(**overrides):
 
 
 def test_single_parent_applies_staff_approve_and_the_qr_verifies(
-        reference, client, django_capture_on_commit_callbacks):
+    reference, client, django_capture_on_commit_callbacks
+):
     resident = make_user("youssef@example.org")
     client.force_login(resident)
     response = client.post(reverse("passes:apply"), form_data())
     application = Application.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("passes:application_detail", args=[application.reference])
+    assert response["Location"] == reverse(
+        "passes:application_detail", args=[application.reference]
+    )
     assert application.proposal == "gratis"
     assert application.household.household_type == "alleenstaande_ouder"
     assert application.household.postcode == "1503 AB"
@@ -62,8 +76,10 @@ def test_single_parent_applies_staff_approve_and_the_qr_verifies(
     queue = client.get(reverse("passes:review_queue")).content.decode()
     assert application.reference in queue
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("passes:review_detail", args=[application.reference]),
-                               {"action": "approve", "text": ""})
+        response = client.post(
+            reverse("passes:review_detail", args=[application.reference]),
+            {"action": "approve", "text": ""},
+        )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "toegekend" and application.decided_by == officer
@@ -98,19 +114,23 @@ def test_sending_the_same_form_twice_makes_one_application(reference, client):
     assert first["Location"] == second["Location"]
 
 
-@pytest.mark.parametrize("overrides,field,message", [
-    ({"postcode": "15033"}, "postcode", "geldige postcode"),
-    ({"postcode": "0123 AB"}, "postcode", "geldige postcode"),
-    ({"postcode": "9711 AB"}, "postcode", "niet in Zaanstad"),
-    ({"monthly_income": "-100"}, "monthly_income", "negatief"),
-    ({"monthly_income": "250000"}, "monthly_income", "te hoog"),
-    ({"monthly_income": "veel"}, "monthly_income", "bedrag"),
-    ({"first_name": ""}, "first_name", "verplicht"),
-    ({"evidence": None}, "evidence", "bewijs"),
-    ({"kind-0-birth_date": years_ago(2)}, None, "4 tot en met 17"),
-])
-def test_bad_input_gets_a_dutch_message_and_saves_nothing(reference, client, overrides, field,
-                                                          message):
+@pytest.mark.parametrize(
+    "overrides,field,message",
+    [
+        ({"postcode": "15033"}, "postcode", "geldige postcode"),
+        ({"postcode": "0123 AB"}, "postcode", "geldige postcode"),
+        ({"postcode": "9711 AB"}, "postcode", "niet in Zaanstad"),
+        ({"monthly_income": "-100"}, "monthly_income", "negatief"),
+        ({"monthly_income": "250000"}, "monthly_income", "te hoog"),
+        ({"monthly_income": "veel"}, "monthly_income", "bedrag"),
+        ({"first_name": ""}, "first_name", "verplicht"),
+        ({"evidence": None}, "evidence", "bewijs"),
+        ({"kind-0-birth_date": years_ago(2)}, None, "4 tot en met 17"),
+    ],
+)
+def test_bad_input_gets_a_dutch_message_and_saves_nothing(
+    reference, client, overrides, field, message
+):
     client.force_login(make_user("bad@example.org"))
     data = form_data(**overrides)
     if data.get("evidence") is None:
@@ -145,21 +165,27 @@ def test_a_resident_cannot_see_someone_elses_application_or_the_queue(reference,
     client.post(reverse("passes:apply"), form_data())
     application = Application.objects.get()
     client.force_login(make_user("b@example.org"))
-    assert client.get(reverse("passes:application_detail", args=[application.reference])).status_code == 404
+    assert (
+        client.get(reverse("passes:application_detail", args=[application.reference])).status_code
+        == 404
+    )
     assert client.get(reverse("passes:review_queue")).status_code == 403
     assert client.get(reverse("passes:evidence", args=[application.reference])).status_code == 403
 
 
 def test_staff_can_ask_for_information_and_the_resident_answers(
-        reference, client, django_capture_on_commit_callbacks):
+    reference, client, django_capture_on_commit_callbacks
+):
     resident = make_user("info@example.org")
     client.force_login(resident)
     client.post(reverse("passes:apply"), form_data())
     application = Application.objects.get()
     client.force_login(make_user("officer@example.org", Role.PASS_OFFICE))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("passes:review_detail", args=[application.reference]),
-                    {"action": "ask", "text": "Stuur ook de loonstrook van uw partner."})
+        client.post(
+            reverse("passes:review_detail", args=[application.reference]),
+            {"action": "ask", "text": "Stuur ook de loonstrook van uw partner."},
+        )
     application.refresh_from_db()
     assert application.status == "info_gevraagd"
     assert any("meer informatie" in m.subject for m in mail.outbox)
@@ -196,3 +222,24 @@ def test_staff_enter_a_paper_application_for_a_resident_without_email(reference,
     assert response["Location"] == reverse("passes:review_detail", args=[application.reference])
     assert application.channel == "papier" and application.submitted_by == officer
     assert application.applicant.user is None
+
+
+def test_income_evidence_is_deleted_after_the_objection_period(reference, client):
+    from zaansepas.passes.actions import purge_evidence
+
+    client.force_login(make_user("purge@example.org"))
+    client.post(reverse("passes:apply"), form_data())
+    application = Application.objects.get()
+    path = application.evidence.path
+    officer = make_user("officer@example.org", Role.PASS_OFFICE)
+    from zaansepas.passes.actions import approve_application
+
+    approve_application(application, actor=officer, reason="")
+    assert purge_evidence() == 0  # still within the objection period
+    later = timezone.now() + dt.timedelta(days=92)
+    assert purge_evidence(now=later) == 1
+    application.refresh_from_db()
+    import os
+
+    assert not application.evidence and not os.path.exists(path)
+    assert application.decision_letter and application.status == "toegekend"

@@ -26,20 +26,28 @@ def years_ago(years):
 
 def test_a_child_pass_needs_a_parent_pass_and_nothing_is_saved_without_one(reference):
     user = make_user("ouder@example.org")
-    application = submit(user, application_input(route="bijstand", children=[("Amira", years_ago(9))]))
+    application = submit(
+        user, application_input(route="bijstand", children=[("Amira", years_ago(9))])
+    )
     child = application.household.members.get(role=MemberRole.CHILD)
     with pytest.raises(actions.PassError) as error:
         actions.issue_pass(child, kind=PassKind.CHILD, tier=Tier.SOCIAL_ASSISTANCE)
     assert "pas van een ouder" in error.value.messages[0]
     assert not Pass.objects.exists() and not PassEvent.objects.exists()
     actions.issue_pass(application.applicant, kind=PassKind.ADULT, tier=Tier.SOCIAL_ASSISTANCE)
-    assert actions.issue_pass(child, kind=PassKind.CHILD, tier=Tier.SOCIAL_ASSISTANCE).kind == "kind"
+    assert (
+        actions.issue_pass(child, kind=PassKind.CHILD, tier=Tier.SOCIAL_ASSISTANCE).kind == "kind"
+    )
 
 
 def test_a_child_pass_is_refused_when_the_parent_pass_is_blocked(reference):
     user = make_user("ouder2@example.org")
-    application = submit(user, application_input(route="bijstand", children=[("Sami", years_ago(12))]))
-    parent_pass = actions.issue_pass(application.applicant, kind=PassKind.ADULT, tier=Tier.SOCIAL_ASSISTANCE)
+    application = submit(
+        user, application_input(route="bijstand", children=[("Sami", years_ago(12))])
+    )
+    parent_pass = actions.issue_pass(
+        application.applicant, kind=PassKind.ADULT, tier=Tier.SOCIAL_ASSISTANCE
+    )
     actions.block_pass(parent_pass, actor=None, reason="kwijt")
     child = application.household.members.get(role=MemberRole.CHILD)
     with pytest.raises(actions.PassError):
@@ -48,7 +56,9 @@ def test_a_child_pass_is_refused_when_the_parent_pass_is_blocked(reference):
 
 def test_a_child_pass_is_only_for_ages_4_to_17(reference):
     user = make_user("ouder3@example.org")
-    application = submit(user, application_input(route="bijstand", children=[("Baby", years_ago(2))]))
+    application = submit(
+        user, application_input(route="bijstand", children=[("Baby", years_ago(2))])
+    )
     actions.issue_pass(application.applicant, kind=PassKind.ADULT, tier=Tier.SOCIAL_ASSISTANCE)
     child = application.household.members.get(role=MemberRole.CHILD)
     with pytest.raises(actions.PassError):
@@ -73,7 +83,9 @@ def test_a_resident_blocks_a_lost_pass_and_gets_a_new_one(reference, client):
 def test_a_resident_cannot_block_someone_elses_pass(reference, client):
     other = make_pass()
     client.force_login(make_user("nosy@example.org"))
-    response = client.post(reverse("passes:block_own_pass", args=[other.number]), {"reason": "kwijt"})
+    response = client.post(
+        reverse("passes:block_own_pass", args=[other.number]), {"reason": "kwijt"}
+    )
     assert response.status_code == 404
     other.refresh_from_db()
     assert other.status == "actief"
@@ -105,10 +117,12 @@ def test_a_second_approved_application_renews_the_existing_pass(reference):
     first = make_pass(user)
     first_until = first.valid_until
     officer = make_user("officer@example.org", Role.PASS_OFFICE)
-    application = submit(user, application_input(route="bijstand"),
-                         today=first_until - dt.timedelta(days=10))
-    actions.approve_application(application, actor=officer, reason="",
-                                today=first_until - dt.timedelta(days=10))
+    application = submit(
+        user, application_input(route="bijstand"), today=first_until - dt.timedelta(days=10)
+    )
+    actions.approve_application(
+        application, actor=officer, reason="", today=first_until - dt.timedelta(days=10)
+    )
     assert Pass.objects.count() == 1
     first.refresh_from_db()
     assert first.valid_until == actions.one_year_from(first_until + dt.timedelta(days=1))

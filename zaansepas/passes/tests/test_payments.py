@@ -56,20 +56,30 @@ def test_a_cancelled_demo_payment_issues_nothing_and_can_be_retried(paid_applica
 
 
 MOLLIE_PAYMENT = {
-    "resource": "payment", "id": "tr_WDqYK6vllg", "mode": "test",
-    "amount": {"value": "25.00", "currency": "EUR"}, "description": "Zaanse Pas",
-    "status": "open", "createdAt": "2026-11-29T10:00:00+00:00",
+    "resource": "payment",
+    "id": "tr_WDqYK6vllg",
+    "mode": "test",
+    "amount": {"value": "25.00", "currency": "EUR"},
+    "description": "Zaanse Pas",
+    "status": "open",
+    "createdAt": "2026-11-29T10:00:00+00:00",
     "_links": {
-        "self": {"href": "https://api.mollie.com/v2/payments/tr_WDqYK6vllg", "type": "application/hal+json"},
-        "checkout": {"href": "https://www.mollie.com/checkout/select-method/WDqYK6vllg",
-                     "type": "text/html"},
+        "self": {
+            "href": "https://api.mollie.com/v2/payments/tr_WDqYK6vllg",
+            "type": "application/hal+json",
+        },
+        "checkout": {
+            "href": "https://www.mollie.com/checkout/select-method/WDqYK6vllg",
+            "type": "text/html",
+        },
     },
 }
 
 
 @responses.activate
-def test_mollie_payment_is_created_and_its_webhook_issues_the_pass(paid_application, client,
-                                                                   settings):
+def test_mollie_payment_is_created_and_its_webhook_issues_the_pass(
+    paid_application, client, settings
+):
     settings.PAYMENT_PROVIDER = "mollie"
     settings.MOLLIE_API_KEY = "test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM"
     responses.post("https://api.mollie.com/v2/payments", json=MOLLIE_PAYMENT, status=201)
@@ -83,7 +93,9 @@ def test_mollie_payment_is_created_and_its_webhook_issues_the_pass(paid_applicat
     assert sent["amount"] == {"currency": "EUR", "value": "25.00"}
     assert sent["webhookUrl"].endswith(reverse("passes:payment_webhook"))
     client.logout()
-    assert client.post(reverse("passes:payment_webhook"), {"id": "tr_WDqYK6vllg"}).status_code == 200
+    assert (
+        client.post(reverse("passes:payment_webhook"), {"id": "tr_WDqYK6vllg"}).status_code == 200
+    )
     application.refresh_from_db()
     assert application.status == "toegekend" and Pass.objects.count() == 1
     client.post(reverse("passes:payment_webhook"), {"id": "tr_WDqYK6vllg"})

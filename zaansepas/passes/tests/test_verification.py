@@ -16,7 +16,7 @@ from zaansepas.passes.verification import (
     verify_pass_number,
 )
 
-from .helpers import make_pass, make_reference_data, make_user
+from .helpers import make_pass, make_reference_data
 
 STEP = 30
 
@@ -64,8 +64,9 @@ def test_a_replaced_card_fails_with_reason_replaced_and_the_new_card_works(pass_
 
 
 def test_an_expired_pass_fails_with_reason_expired(pass_card):
-    after = dt.datetime.combine(pass_card.valid_until + dt.timedelta(days=1), dt.time(12),
-                                tzinfo=dt.UTC)
+    after = dt.datetime.combine(
+        pass_card.valid_until + dt.timedelta(days=1), dt.time(12), tzinfo=dt.UTC
+    )
     last_day = dt.datetime.combine(pass_card.valid_until, dt.time(12), tzinfo=dt.UTC)
     assert verify_pass_code(make_card_code(pass_card), now=last_day).valid
     assert verify_pass_code(make_card_code(pass_card), now=after).reason == CheckReason.EXPIRED
@@ -91,8 +92,9 @@ def test_a_code_with_a_forged_signature_is_forged(pass_card):
     assert verify_pass_code(forged).reason == CheckReason.FORGED
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
+@settings(
+    max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
 @given(data=st.data())
 def test_no_single_bit_flip_of_a_code_verifies(pass_card, data):
     code = data.draw(st.sampled_from([make_qr_code(pass_card), make_card_code(pass_card)]))
@@ -105,8 +107,11 @@ def test_no_single_bit_flip_of_a_code_verifies(pass_card, data):
 
 
 @settings(max_examples=200, deadline=None)
-@given(body=st.from_regex(r"[1-9][0-9]{8}", fullmatch=True), position=st.integers(0, 9),
-       delta=st.integers(1, 9))
+@given(
+    body=st.from_regex(r"[1-9][0-9]{8}", fullmatch=True),
+    position=st.integers(0, 9),
+    delta=st.integers(1, 9),
+)
 def test_a_single_mistyped_digit_is_caught_by_the_check_digit(body, position, delta):
     number = add_check_digit(body)
     digits = list(number)
@@ -134,6 +139,7 @@ def test_what_the_till_learns_is_the_same_for_a_paying_and_a_free_holder(db):
     paying = make_pass(tier=Tier.STANDARD)
     free = make_pass(tier=Tier.LOW_INCOME)
     a, b = verify_pass_code(make_card_code(paying)), verify_pass_code(make_card_code(free))
-    differing = {f.name for f in dataclasses.fields(PassCheck)
-                 if getattr(a, f.name) != getattr(b, f.name)}
+    differing = {
+        f.name for f in dataclasses.fields(PassCheck) if getattr(a, f.name) != getattr(b, f.name)
+    }
     assert differing <= {"pass_id", "pass_number"}

@@ -8,10 +8,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = load_demo()
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo geladen: {counts['households']} huishoudens, {counts['residents']} inwoners."))
-        self.stdout.write("\nInloggen als inwoner (met e-maillink; in demo-modus staat de link op de pagina):")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo geladen: {counts['households']} huishoudens, {counts['residents']} inwoners."
+            )
+        )
+        self.stdout.write(
+            "\nInloggen als inwoner (met e-maillink; in demo-modus staat de link op de pagina):"
+        )
         self.stdout.write(f"  {RESIDENT_EMAIL}")
-        self.stdout.write(f"\nInloggen als medewerker (wachtwoord: {DEMO_PASSWORD}) via /inloggen/medewerkers/:")
+        self.stdout.write(
+            f"\nInloggen als medewerker (wachtwoord: {DEMO_PASSWORD}) via /inloggen/medewerkers/:"
+        )
         for email, name, roles, _superuser in STAFF_USERS:
             self.stdout.write(f"  {email:30} {name} — {', '.join(roles)}")
