@@ -30,7 +30,9 @@ if not SECRET_KEY:
 # Separate key for pass QR/card codes, so rotating the session key does not void every card.
 PASS_CODE_SECRET = os.environ.get("ZP_PASS_CODE_SECRET", SECRET_KEY)
 
-ALLOWED_HOSTS = [h for h in os.environ.get("ZP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("ZP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
+]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("ZP_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 # Demo mode shows the emailed login link on the page, so a demo needs no mailbox.

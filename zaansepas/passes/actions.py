@@ -92,7 +92,7 @@ def one_year_from(day: dt.date) -> dt.date:
 def _check_application(data: ApplicationInput, today: dt.date):
     """Rules that span fields. Returns (normalised postcode, district or None)."""
     try:
-        postcode = normalise_postcode(data.address.postcode)
+        postcode = normalise_postcode(data.address.postcode, require_letters=True)
         district = district_for_postcode(postcode)
     except InvalidPostcode as exc:
         raise PassError(str(exc), code="postcode") from exc

@@ -107,7 +107,7 @@ class ApplicationForm(forms.Form):
 
     def clean_postcode(self):
         try:
-            return normalise_postcode(self.cleaned_data["postcode"])
+            return normalise_postcode(self.cleaned_data["postcode"], require_letters=True)
         except InvalidPostcode as exc:
             raise ValidationError(str(exc)) from exc
 

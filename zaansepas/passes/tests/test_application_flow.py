@@ -119,6 +119,7 @@ def test_sending_the_same_form_twice_makes_one_application(reference, client):
     [
         ({"postcode": "15033"}, "postcode", "geldige postcode"),
         ({"postcode": "0123 AB"}, "postcode", "geldige postcode"),
+    ({"postcode": "1503"}, "postcode", "twee letters"),
         ({"postcode": "9711 AB"}, "postcode", "niet in Zaanstad"),
         ({"monthly_income": "-100"}, "monthly_income", "negatief"),
         ({"monthly_income": "250000"}, "monthly_income", "te hoog"),

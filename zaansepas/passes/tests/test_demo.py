@@ -16,18 +16,30 @@ from zaansepas.passes.verification import verify_pass_code
 def test_the_demo_fills_every_wijk_and_can_run_twice(client):
     out = io.StringIO()
     call_command("demo", stdout=out)
-    counts = (Household.objects.count(), Person.objects.count(), Pass.objects.count(),
-              Application.objects.count())
+    counts = (
+        Household.objects.count(),
+        Person.objects.count(),
+        Pass.objects.count(),
+        Application.objects.count(),
+    )
     call_command("demo", stdout=io.StringIO())
-    assert (Household.objects.count(), Person.objects.count(), Pass.objects.count(),
-            Application.objects.count()) == counts
+    assert (
+        Household.objects.count(),
+        Person.objects.count(),
+        Pass.objects.count(),
+        Application.objects.count(),
+    ) == counts
 
     assert 250 <= Person.objects.count() <= 400
     wijken = Area.objects.filter(kind=AreaKind.DISTRICT)
     assert wijken.exists()
     assert all(Household.objects.filter(district=w).exists() for w in wijken)
     assert set(Pass.objects.values_list("tier", flat=True)) == {
-        "standaard", "minima", "bijstand", "mantelzorg"}
+        "standaard",
+        "minima",
+        "bijstand",
+        "mantelzorg",
+    }
     assert Application.objects.filter(status="ingediend").count() >= 5
     printed = out.getvalue()
     assert "inwoner@zaansepas.demo" in printed and "pasbeheer@zaansepas.demo" in printed

@@ -131,3 +131,54 @@ def test_a_second_approved_application_renews_the_existing_pass(reference):
 def test_one_year_from_handles_leap_days():
     assert actions.one_year_from(dt.date(2026, 3, 1)) == dt.date(2027, 2, 28)
     assert actions.one_year_from(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
+
+
+def test_a_mantelzorger_outside_zaanstad_may_apply_but_others_may_not(reference):
+    user = make_user("mantelzorg@example.org")
+    application = submit(user, application_input(route="mantelzorg", postcode="9711 AB"))
+    assert application.household.district is None and application.proposal == "bevestigen"
+    with pytest.raises(actions.PassError):
+        submit(
+            make_user("buiten@example.org"), application_input(route="bijstand", postcode="9711 AB")
+        )
+
+
+def test_the_qr_endpoint_gives_a_fresh_uncached_code_only_to_the_holder(reference, client):
+    user = make_user("qr@example.org")
+    pass_card = make_pass(user)
+    client.force_login(user)
+    response = client.get(reverse("passes:pass_qr", args=[pass_card.number]))
+    assert response.json()["svg"].lstrip().startswith("<svg")
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    client.force_login(make_user("other@example.org"))
+    assert client.get(reverse("passes:pass_qr", args=[pass_card.number])).status_code == 404
+
+
+def test_the_printable_card_is_a_pdf_for_the_holder_only(reference, client):
+    user = make_user("card@example.org")
+    pass_card = make_pass(user)
+    client.force_login(user)
+    response = client.get(reverse("passes:pass_card_pdf", args=[pass_card.number]))
+    assert response["Content-Type"] == "application/pdf" and response.content[:5] == b"%PDF-"
+    client.force_login(make_user("other2@example.org"))
+    assert client.get(reverse("passes:pass_card_pdf", args=[pass_card.number])).status_code == 404
+
+
+def test_a_main_holder_sees_the_childrens_passes(reference, client):
+    user = make_user("gezin@example.org")
+    application = submit(
+        user, application_input(route="bijstand", children=[("Amira", years_ago(9))])
+    )
+    parent = actions.issue_pass(
+        application.applicant, kind=PassKind.ADULT, tier=Tier.SOCIAL_ASSISTANCE
+    )
+    child = actions.issue_pass(
+        application.household.members.get(role=MemberRole.CHILD),
+        kind=PassKind.CHILD,
+        tier=Tier.SOCIAL_ASSISTANCE,
+    )
+    client.force_login(user)
+    page = client.get(reverse("passes:my_pass") + f"?pas={child.number}").content.decode()
+    heading = page.split('id="pas-kop">')[1].split("<")[0]
+    assert heading == "Amira Benali"
+    assert parent.holder.first_name in page  # the switch between the household's passes
