@@ -13,8 +13,15 @@ from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 def shoot(page, name):
@@ -28,8 +35,12 @@ def main():
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(locale="nl-NL")
-        for name, path in [("home", "/"), ("login", "/inloggen/"), ("privacy", "/privacy/"),
-                           ("toegankelijkheid", "/toegankelijkheid/")]:
+        for name, path in [
+            ("home", "/"),
+            ("login", "/inloggen/"),
+            ("privacy", "/privacy/"),
+            ("toegankelijkheid", "/toegankelijkheid/"),
+        ]:
             page.goto(BASE + path)
             shoot(page, name)
         page.goto(BASE + "/inloggen/")
