@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-dev-shm-usage",
+    "--lang=nl-NL",  # Chromium's own controls (date fields, file picker) in Dutch
 ]
 MOBILE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}

@@ -36,6 +36,6 @@ def render_card(pass_card) -> bytes:
         {
             "pass": pass_card,
             "number": format_pass_number(pass_card.number),
-            "qr": qr_svg(make_card_code(pass_card), scale=4),
+            "qr": qr_svg(make_card_code(pass_card)),
         },
     )

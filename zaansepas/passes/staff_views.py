@@ -17,7 +17,7 @@ from . import actions
 from .access import get_application_for_user, get_pass_for_staff
 from .forms import ChildFormSet, DecisionForm, PaperApplicationForm, PassSearchForm, ReasonForm
 from .models import Application, ApplicationStatus, Channel, Pass
-from .views import add_action_error, children_from
+from .views import add_action_error, children_from, warn_to_choose_file_again
 
 reviewer_required = permission_required("passes.review_application", raise_exception=True)
 manager_required = permission_required("passes.manage_pass", raise_exception=True)
@@ -128,6 +128,7 @@ def paper_application(request):
                 else:
                     messages.info(request, _("Deze aanvraag was al ingevoerd."))
                 return redirect("passes:review_detail", application.reference)
+        warn_to_choose_file_again(form, request)
     else:
         form = PaperApplicationForm()
         children = ChildFormSet(prefix="kind")

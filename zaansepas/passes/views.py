@@ -45,6 +45,15 @@ def add_action_error(form, exc: ValidationError) -> None:
     form.add_error(field, exc.messages[0])
 
 
+def warn_to_choose_file_again(form, request) -> None:
+    """A browser never re-sends a file after an error page; say so, or the resident only
+    finds out at the next error."""
+    if request.FILES.get("evidence") and form.errors and "evidence" not in form.errors:
+        form.add_error(
+            "evidence", _("Kies het bestand opnieuw. Na een foutmelding moet dat nog een keer.")
+        )
+
+
 def initial_from_household(user) -> dict:
     person = Person.objects.filter(user=user).select_related("household").first()
     if person is None:
@@ -95,9 +104,12 @@ def apply(request):
             except ValidationError as exc:
                 add_action_error(form, exc)
             else:
-                if not created:
+                if created:
+                    messages.success(request, _("We hebben uw aanvraag ontvangen."))
+                else:
                     messages.info(request, _("We hadden uw aanvraag al ontvangen."))
                 return redirect("passes:application_detail", application.reference)
+        warn_to_choose_file_again(form, request)
     else:
         if open_application:
             return redirect("passes:application_detail", open_application.reference)

@@ -119,7 +119,7 @@ def test_sending_the_same_form_twice_makes_one_application(reference, client):
     [
         ({"postcode": "15033"}, "postcode", "geldige postcode"),
         ({"postcode": "0123 AB"}, "postcode", "geldige postcode"),
-    ({"postcode": "1503"}, "postcode", "twee letters"),
+        ({"postcode": "1503"}, "postcode", "twee letters"),
         ({"postcode": "9711 AB"}, "postcode", "niet in Zaanstad"),
         ({"monthly_income": "-100"}, "monthly_income", "negatief"),
         ({"monthly_income": "250000"}, "monthly_income", "te hoog"),
@@ -244,3 +244,10 @@ def test_income_evidence_is_deleted_after_the_objection_period(reference, client
 
     assert not application.evidence and not os.path.exists(path)
     assert application.decision_letter and application.status == "toegekend"
+
+
+def test_after_an_error_the_resident_is_told_to_choose_the_file_again(reference, client):
+    client.force_login(make_user("again@example.org"))
+    response = client.post(reverse("passes:apply"), form_data(postcode=""))
+    assert "Kies het bestand opnieuw" in response.content.decode()
+    assert Application.objects.count() == 0
