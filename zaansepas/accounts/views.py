@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -21,8 +23,9 @@ def login_page(request):
             "accounts/link_sent.html",
             {
                 "email": form.cleaned_data["email"],
-                # Demo mode only: show the link, so a demo needs no mailbox.
-                "demo_link": link if settings.DEMO_MODE else "",
+                # Demo mode only: show the link, so a demo needs no mailbox. Relative, so
+                # it works on whatever host and port the demo runs.
+                "demo_link": urlsplit(link).path if settings.DEMO_MODE and link else "",
             },
         )
     return render(

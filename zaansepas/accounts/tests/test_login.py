@@ -103,3 +103,27 @@ def test_a_resident_logs_in_through_the_oidc_broker(client, settings):
 
 def test_oidc_is_off_when_not_configured(client, db):
     assert "DigiD" not in client.get(reverse("accounts:login")).content.decode()
+
+
+def test_an_admin_can_create_a_staff_account_with_a_role(client, db):
+    from django.contrib.auth.models import Group
+
+    from zaansepas.accounts.roles import ensure_role_groups
+
+    ensure_role_groups()
+    admin_user = User.objects.create_superuser("admin@example.org", "een-lang-wachtwoord")
+    client.force_login(admin_user)
+    office = Group.objects.get(name="pasbeheer")
+    response = client.post(
+        "/admin/accounts/user/add/",
+        {
+            "email": "nieuw@example.org",
+            "full_name": "Nieuwe Collega",
+            "password1": "Zaanstad-2026-veilig",
+            "password2": "Zaanstad-2026-veilig",
+            "groups": [office.pk],
+            "usable_password": "true",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert User.objects.get(email="nieuw@example.org").roles == {"pasbeheer"}
