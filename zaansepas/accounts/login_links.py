@@ -31,6 +31,16 @@ def safe_next(next_url: str | None) -> str:
     return ""
 
 
+def ensure_resident_account(email: str) -> User:
+    """The account for this address, made (as a resident) if there is none yet."""
+    email = User.objects.normalize_email(email).lower()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email)
+        grant_role(user, Role.RESIDENT)
+    return user
+
+
 def send_login_link(email: str, next_url: str = "") -> str:
     """Create a resident account if needed and email a login link. Returns the link."""
     email = User.objects.normalize_email(email).lower()
@@ -40,8 +50,7 @@ def send_login_link(email: str, next_url: str = "") -> str:
             # Quietly send nothing: someone is flooding this mailbox with our mail.
             return ""
         if user is None:
-            user = User.objects.create_user(email)
-            grant_role(user, Role.RESIDENT)
+            user = ensure_resident_account(email)
         token = secrets.token_urlsafe(32)
         LoginLink.objects.create(
             user=user,

@@ -86,6 +86,14 @@ def one_year_from(day: dt.date) -> dt.date:
     return same_day_next_year - dt.timedelta(days=1)
 
 
+def _required_reason(reason: str | None, message) -> str:
+    """Every decision about a person's pass is recorded with why; no reason, no change."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise PassError(message, code="reason")
+    return reason
+
+
 # --- Applications ---------------------------------------------------------------------------
 
 
@@ -313,9 +321,7 @@ def approve_application(
 def reject_application(application: Application, *, actor, reason: str) -> Application:
     from .letters import render_decision_letter
 
-    reason = (reason or "").strip()
-    if not reason:
-        raise PassError(_("Geef de reden van de afwijzing. Die komt in de brief."), code="reason")
+    reason = _required_reason(reason, _("Geef de reden van de afwijzing. Die komt in de brief."))
     with transaction.atomic():
         application = _lock_open_application(application)
         application.status = ApplicationStatus.REJECTED
@@ -494,9 +500,7 @@ def _renew(pass_card: Pass, *, tier, actor, application, price_paid_cents, today
 
 def renew_pass(pass_card: Pass, *, actor, reason: str, today: dt.date | None = None) -> Pass:
     """Staff extend a pass by a year (e.g. after a renewal checked outside the system)."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise PassError(_("Geef een reden voor het verlengen."), code="reason")
+    reason = _required_reason(reason, _("Geef een reden voor het verlengen."))
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
@@ -513,9 +517,7 @@ def renew_pass(pass_card: Pass, *, actor, reason: str, today: dt.date | None = N
 
 def block_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
     """Block a pass (lost, stolen, misuse). Every code of it stops working at once."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise PassError(_("Geef een reden voor het blokkeren."), code="reason")
+    reason = _required_reason(reason, _("Geef een reden voor het blokkeren."))
     with transaction.atomic():
         locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
         if locked.status == PassStatus.BLOCKED:
@@ -530,9 +532,7 @@ def block_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
 
 
 def unblock_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
-    reason = (reason or "").strip()
-    if not reason:
-        raise PassError(_("Geef een reden voor het opheffen van de blokkade."), code="reason")
+    reason = _required_reason(reason, _("Geef een reden voor het opheffen van de blokkade."))
     with transaction.atomic():
         locked = Pass.objects.select_for_update().get(pk=pass_card.pk)
         if locked.status != PassStatus.BLOCKED:
@@ -549,9 +549,7 @@ def unblock_pass(pass_card: Pass, *, actor, reason: str) -> Pass:
 def replace_card(pass_card: Pass, *, actor, reason: str) -> Pass:
     """A new card for the same pass: the old card's code dies, and so does every QR shown
     before (a new salt), so a lost card or phone is useless. Lifts a block."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise PassError(_("Geef een reden voor de nieuwe pas."), code="reason")
+    reason = _required_reason(reason, _("Geef een reden voor de nieuwe pas."))
     from .models import new_code_salt
 
     with transaction.atomic():

@@ -45,7 +45,20 @@ def text_field(label, max_length, required=True, **attrs):
     )
 
 
-class ApplicationForm(forms.Form):
+class EvidenceMixin:
+    """Checks an optional `evidence` upload and remembers its real content type."""
+
+    evidence_content_type = ""
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if not upload:
+            return None
+        self.evidence_content_type = check_evidence(upload)
+        return upload
+
+
+class ApplicationForm(EvidenceMixin, forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
     first_name = text_field(_("Voornaam"), 80, autocomplete="given-name")
@@ -127,13 +140,6 @@ class ApplicationForm(forms.Form):
             )
         return cents
 
-    def clean_evidence(self):
-        upload = self.cleaned_data.get("evidence")
-        if not upload:
-            return None
-        self.evidence_content_type = check_evidence(upload)
-        return upload
-
     def clean_birth_date(self):
         day = self.cleaned_data["birth_date"]
         today = timezone.localdate()
@@ -185,7 +191,7 @@ class ApplicationForm(forms.Form):
             child_pass_for=[i for i, c in enumerate(children) if c.get("wants_pass")],
             monthly_income_cents=d.get("monthly_income") if d["route"] == Route.INCOME else None,
             evidence=d.get("evidence"),
-            evidence_content_type=getattr(self, "evidence_content_type", ""),
+            evidence_content_type=self.evidence_content_type,
             note=d.get("note", ""),
         )
 
@@ -226,7 +232,7 @@ class PaperApplicationForm(ApplicationForm):
         self.fields["truthful"].label = _("De inwoner heeft het formulier ondertekend")
 
 
-class InformationReplyForm(forms.Form):
+class InformationReplyForm(EvidenceMixin, forms.Form):
     note = forms.CharField(
         label=_("Uw antwoord"),
         required=False,
@@ -238,13 +244,6 @@ class InformationReplyForm(forms.Form):
         required=False,
         help_text=_("PDF, JPG of PNG, maximaal 5 MB."),
     )
-
-    def clean_evidence(self):
-        upload = self.cleaned_data.get("evidence")
-        if not upload:
-            return None
-        self.evidence_content_type = check_evidence(upload)
-        return upload
 
     def clean(self):
         data = super().clean()

@@ -9,15 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zaansepas.accounts.models import Role, User
-from zaansepas.accounts.roles import grant_role
+from zaansepas.accounts.login_links import ensure_resident_account
 from zaansepas.lib.checkdigit import clean_pass_number
 
 from . import actions
 from .access import get_application_for_user, get_pass_for_staff
 from .forms import ChildFormSet, DecisionForm, PaperApplicationForm, PassSearchForm, ReasonForm
 from .models import Application, ApplicationStatus, Channel, Pass
-from .views import add_action_error, children_from, warn_to_choose_file_again
+from .views import submit_forms
 
 reviewer_required = permission_required("passes.review_application", raise_exception=True)
 manager_required = permission_required("passes.manage_pass", raise_exception=True)
@@ -98,37 +97,27 @@ def evidence(request, reference):
     return response
 
 
+def resident_from_email(form):
+    email = form.cleaned_data.get("resident_email")
+    return ensure_resident_account(email) if email else None
+
+
 @login_required
 @permission_required("passes.enter_paper_application", raise_exception=True)
 def paper_application(request):
     if request.method == "POST":
         form = PaperApplicationForm(request.POST, request.FILES)
         children = ChildFormSet(request.POST, prefix="kind")
-        if form.is_valid() and children.is_valid():
-            resident = None
-            email = form.cleaned_data.get("resident_email")
-            if email:
-                resident = User.objects.filter(email=email.lower()).first()
-                if resident is None:
-                    resident = User.objects.create_user(email.lower())
-                    grant_role(resident, Role.RESIDENT)
-            try:
-                application, created = actions.submit_application(
-                    data=form.to_input(children_from(children)),
-                    submitted_by=request.user,
-                    submission_key=form.cleaned_data["submission_key"],
-                    channel=Channel.PAPER,
-                    resident_user=resident,
-                )
-            except ValidationError as exc:
-                add_action_error(form, exc)
+        result = submit_forms(
+            request, form, children, channel=Channel.PAPER, resident_for=resident_from_email
+        )
+        if result:
+            application, created = result
+            if created:
+                messages.success(request, _("De papieren aanvraag is ingevoerd."))
             else:
-                if created:
-                    messages.success(request, _("De papieren aanvraag is ingevoerd."))
-                else:
-                    messages.info(request, _("Deze aanvraag was al ingevoerd."))
-                return redirect("passes:review_detail", application.reference)
-        warn_to_choose_file_again(form, request)
+                messages.info(request, _("Deze aanvraag was al ingevoerd."))
+            return redirect("passes:review_detail", application.reference)
     else:
         form = PaperApplicationForm()
         children = ChildFormSet(prefix="kind")

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -43,6 +44,29 @@ def add_action_error(form, exc: ValidationError) -> None:
         "child_age": None,
     }.get(exc.code)
     form.add_error(field, exc.messages[0])
+
+
+def submit_forms(request, form, children, *, channel, resident_for):
+    """Validate the application form and its child rows, then submit in one transaction.
+
+    Returns (application, created), or None with the errors put on the form.
+    `resident_for(form)` gives the resident's account; it runs inside the transaction, so
+    an account made for a paper application is not left behind when the rules refuse it.
+    """
+    if form.is_valid() and children.is_valid():
+        try:
+            with transaction.atomic():
+                return actions.submit_application(
+                    data=form.to_input(children_from(children)),
+                    submitted_by=request.user,
+                    submission_key=form.cleaned_data["submission_key"],
+                    channel=channel,
+                    resident_user=resident_for(form),
+                )
+        except ValidationError as exc:
+            add_action_error(form, exc)
+    warn_to_choose_file_again(form, request)
+    return None
 
 
 def warn_to_choose_file_again(form, request) -> None:
@@ -92,24 +116,16 @@ def apply(request):
     if request.method == "POST":
         form = ApplicationForm(request.POST, request.FILES)
         children = ChildFormSet(request.POST, prefix="kind")
-        if form.is_valid() and children.is_valid():
-            try:
-                application, created = actions.submit_application(
-                    data=form.to_input(children_from(children)),
-                    submitted_by=request.user,
-                    submission_key=form.cleaned_data["submission_key"],
-                    channel=Channel.ONLINE,
-                    resident_user=request.user,
-                )
-            except ValidationError as exc:
-                add_action_error(form, exc)
+        result = submit_forms(
+            request, form, children, channel=Channel.ONLINE, resident_for=lambda form: request.user
+        )
+        if result:
+            application, created = result
+            if created:
+                messages.success(request, _("We hebben uw aanvraag ontvangen."))
             else:
-                if created:
-                    messages.success(request, _("We hebben uw aanvraag ontvangen."))
-                else:
-                    messages.info(request, _("We hadden uw aanvraag al ontvangen."))
-                return redirect("passes:application_detail", application.reference)
-        warn_to_choose_file_again(form, request)
+                messages.info(request, _("We hadden uw aanvraag al ontvangen."))
+            return redirect("passes:application_detail", application.reference)
     else:
         if open_application:
             return redirect("passes:application_detail", open_application.reference)
@@ -130,7 +146,7 @@ def application_detail(request, reference):
                     application,
                     note=reply_form.cleaned_data["note"],
                     evidence=reply_form.cleaned_data.get("evidence"),
-                    evidence_content_type=getattr(reply_form, "evidence_content_type", ""),
+                    evidence_content_type=reply_form.evidence_content_type,
                 )
             except ValidationError as exc:
                 reply_form.add_error(None, exc.messages[0])

@@ -251,3 +251,14 @@ def test_after_an_error_the_resident_is_told_to_choose_the_file_again(reference,
     response = client.post(reverse("passes:apply"), form_data(postcode=""))
     assert "Kies het bestand opnieuw" in response.content.decode()
     assert Application.objects.count() == 0
+
+
+def test_a_refused_paper_application_leaves_no_account_behind(reference, client):
+    from zaansepas.accounts.models import User
+
+    client.force_login(make_user("officer@example.org", Role.PASS_OFFICE))
+    users = User.objects.count()
+    data = form_data(postcode="9711 AB", resident_email="papier@example.org")
+    response = client.post(reverse("passes:staff_paper_application"), data)
+    assert "niet in Zaanstad" in response.content.decode()
+    assert User.objects.count() == users and Application.objects.count() == 0
