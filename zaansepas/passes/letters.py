@@ -1,7 +1,7 @@
 """PDF documents: the decision letter and the printable pass card (WeasyPrint)."""
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from weasyprint import HTML
 
 from zaansepas.lib.checkdigit import format_pass_number
@@ -11,7 +11,9 @@ from .qr import qr_svg
 
 
 def _pdf(template: str, context: dict) -> bytes:
-    html = render_to_string(template, context)
+    # Official letters are in Dutch whatever language the staff member's screen is in.
+    with translation.override("nl"):
+        html = render_to_string(template, context)
     return HTML(string=html).write_pdf()
 
 
