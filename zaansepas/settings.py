@@ -121,8 +121,10 @@ LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_LINK_MAX_AGE_MINUTES = 15
@@ -161,6 +163,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # --- Mail -----------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("ZP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("ZP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("ZP_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("ZP_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("ZP_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("ZP_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("ZP_FROM_EMAIL", "Zaanse Pas <noreply@zaansepas.example>")
 
 # --- Language and time ----------------------------------------------------------------------
@@ -172,6 +180,9 @@ USE_I18N = True
 USE_TZ = True
 
 # --- Security -------------------------------------------------------------------------------
+if env_bool("ZP_BEHIND_TLS_PROXY", False):
+    # The proxy terminates TLS; trust its header so redirects (OIDC, Mollie) use https.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

@@ -14,5 +14,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         # Set-up, not business flow: permissions only exist after migrate, so the role
-        # groups are (re)built right after it.
-        post_migrate.connect(_setup_roles, sender=self, dispatch_uid="zp_setup_roles")
+        # groups are (re)built right after it. No sender: Django creates each app's
+        # permissions in that app's own post_migrate, and the groups must see all of them.
+        post_migrate.connect(_setup_roles, dispatch_uid="zp_setup_roles")

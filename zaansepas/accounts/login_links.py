@@ -7,6 +7,7 @@ LOGIN_LINK_MAX_AGE_MINUTES. Asking for a link never reveals whether an address i
 import datetime as dt
 import hashlib
 import secrets
+import smtplib
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -29,6 +30,10 @@ def safe_next(next_url: str | None) -> str:
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
         return next_url
     return ""
+
+
+class MailNotSent(Exception):
+    """The mail server could not be reached or refused the message."""
 
 
 def ensure_resident_account(email: str) -> User:
@@ -58,12 +63,17 @@ def send_login_link(email: str, next_url: str = "") -> str:
             next_url=safe_next(next_url),
             expires_at=timezone.now() + dt.timedelta(minutes=settings.LOGIN_LINK_MAX_AGE_MINUTES),
         )
-    link = settings.PUBLIC_BASE_URL.rstrip("/") + reverse("accounts:login_link", args=[token])
-    body = render_to_string(
-        "accounts/email/login_link.txt",
-        {"link": link, "minutes": settings.LOGIN_LINK_MAX_AGE_MINUTES},
-    )
-    send_mail(_("Uw inloglink voor de Zaanse Pas"), body, None, [email])
+        link = settings.PUBLIC_BASE_URL.rstrip("/") + reverse("accounts:login_link", args=[token])
+        body = render_to_string(
+            "accounts/email/login_link.txt",
+            {"link": link, "minutes": settings.LOGIN_LINK_MAX_AGE_MINUTES},
+        )
+        # Inside the transaction: if the mail server refuses, no account or link is left.
+        # Raises MailNotSent.
+        try:
+            send_mail(_("Uw inloglink voor de Zaanse Pas"), body, None, [email])
+        except (smtplib.SMTPException, OSError) as exc:
+            raise MailNotSent(email) from exc
     return link
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .forms import LoginLinkForm, StaffLoginForm
-from .login_links import safe_next, send_login_link, use_login_link
+from .login_links import MailNotSent, safe_next, send_login_link, use_login_link
 from .oidc import oidc_enabled
 
 
@@ -17,7 +17,27 @@ def login_page(request):
     next_url = safe_next(request.GET.get("next") or request.POST.get("next"))
     form = LoginLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        link = send_login_link(form.cleaned_data["email"], next_url)
+        try:
+            link = send_login_link(form.cleaned_data["email"], next_url)
+        except MailNotSent:
+            form.add_error(
+                None,
+                _(
+                    "We konden de e-mail nu niet versturen. Probeer het over een "
+                    "paar minuten opnieuw."
+                ),
+            )
+            return render(
+                request,
+                "accounts/login.html",
+                {
+                    "form": form,
+                    "next": next_url,
+                    "oidc_enabled": oidc_enabled(),
+                    "oidc_name": settings.OIDC_PROVIDER_NAME,
+                },
+                status=503,
+            )
         return render(
             request,
             "accounts/link_sent.html",

@@ -376,6 +376,30 @@ def provide_information(
 # --- Passes ---------------------------------------------------------------------------------
 
 
+def complete_paid_application(application: Application) -> list[Pass]:
+    """A paid-pass application is paid: approve it and issue its passes, once.
+
+    Prices are those of the application date: what the resident was asked to pay.
+    """
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status != ApplicationStatus.AWAITING_PAYMENT:
+            return []
+        application.status = ApplicationStatus.APPROVED
+        application.decided_tier = Tier.STANDARD
+        application.decided_at = timezone.now()
+        application.decision_reason = _("De pas is betaald.")
+        application.save()
+        priced_on = timezone.localdate(application.submitted_at)
+        return _issue_passes(
+            application,
+            tier=Tier.STANDARD,
+            actor=None,
+            today=timezone.localdate(),
+            price_each={kind: price_on(kind, priced_on) for kind in PassKind.values},
+        )
+
+
 def _issue_passes(application, *, tier, price_each, actor, today) -> list[Pass]:
     holders = [(application.applicant, PassKind.ADULT)]
     if application.include_partner:

@@ -1,10 +1,15 @@
 """Emails to residents about their application. Sent after the transaction commits."""
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 def _resident_email(application) -> str | None:
@@ -20,7 +25,12 @@ def _send(application, subject: str, template: str) -> None:
         "passes:application_detail", args=[application.reference]
     )
     body = render_to_string(template, {"application": application, "link": link})
-    send_mail(subject, body, None, [to])
+    try:
+        send_mail(subject, body, None, [to])
+    except (smtplib.SMTPException, OSError):
+        # Runs after the decision is committed: the decision stands and the letter can be
+        # read online; the pass office sees this in the log and can inform the resident.
+        logger.exception("Mail about application %s not sent", application.reference)
 
 
 def send_decision(application) -> None:

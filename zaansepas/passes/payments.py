@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Application, ApplicationStatus, PassKind, Payment, PaymentStatus, Tier
+from .models import Application, ApplicationStatus, Payment, PaymentStatus
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,21 @@ class MollieProvider:
         return self.STATUS_MAP.get(remote.status, PaymentStatus.OPEN)
 
 
+class PaymentUnavailable(Exception):
+    """No real payment provider is configured on a production site."""
+
+
+def demo_payments_allowed() -> bool:
+    # The demo checkout lets anyone mark their own payment as paid: never in production.
+    return settings.DEBUG or settings.DEMO_MODE
+
+
 def get_provider():
     if settings.PAYMENT_PROVIDER == "mollie":
         return MollieProvider(settings.MOLLIE_API_KEY)
-    return DemoProvider()
+    if settings.PAYMENT_PROVIDER == "demo" and demo_payments_allowed():
+        return DemoProvider()
+    raise PaymentUnavailable(settings.PAYMENT_PROVIDER)
 
 
 def start_payment(application: Application) -> Payment:
@@ -107,8 +118,7 @@ def refresh_payment(payment: Payment) -> Payment:
     Safe to call many times and from several places (return page, webhook): the payment
     row is locked and the passes are issued only on the first transition to paid.
     """
-    from .actions import _issue_passes
-    from .pricing import price_on
+    from .actions import complete_paid_application
 
     status = get_provider().status(payment)
     with transaction.atomic():
@@ -118,24 +128,7 @@ def refresh_payment(payment: Payment) -> Payment:
         locked.status = status
         if status == PaymentStatus.PAID:
             locked.paid_at = timezone.now()
-            application = Application.objects.select_for_update().get(pk=locked.application_id)
-            if application.status == ApplicationStatus.AWAITING_PAYMENT:
-                today = timezone.localdate()
-                application.status = ApplicationStatus.APPROVED
-                application.decided_tier = Tier.STANDARD
-                application.decided_at = timezone.now()
-                application.decision_reason = _("De pas is betaald.")
-                application.save()
-                _issue_passes(
-                    application,
-                    tier=Tier.STANDARD,
-                    actor=None,
-                    today=today,
-                    price_each={
-                        PassKind.ADULT: price_on(PassKind.ADULT, today),
-                        PassKind.CHILD: price_on(PassKind.CHILD, today),
-                    },
-                )
+            complete_paid_application(locked.application)
         locked.save()
     return locked
 

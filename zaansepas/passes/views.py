@@ -1,5 +1,7 @@
 """Resident pages: apply, follow the application, pay, show the pass."""
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -181,7 +183,17 @@ def pay(request, reference):
     if application.status != ApplicationStatus.AWAITING_PAYMENT:
         messages.info(request, _("Deze aanvraag hoeft niet (meer) betaald te worden."))
         return redirect("passes:application_detail", reference)
-    payment = payments.start_payment(application)
+    try:
+        payment = payments.start_payment(application)
+    except payments.PaymentUnavailable:
+        messages.error(
+            request,
+            _(
+                "Online betalen kan nu niet. Bel 14 075 of kom langs bij "
+                "het stadhuis; dan helpen we u verder."
+            ),
+        )
+        return redirect("passes:application_detail", reference)
     return redirect(payment.checkout_url)
 
 
@@ -206,12 +218,16 @@ def payment_webhook(request):
     # can at most make us look something up.
     payment = Payment.objects.filter(external_id=request.POST.get("id", "")).first()
     if payment is not None:
-        payments.refresh_payment(payment)
+        # A provider no longer configured: nothing to do with its calls.
+        with contextlib.suppress(payments.PaymentUnavailable):
+            payments.refresh_payment(payment)
     return HttpResponse(status=200)
 
 
 @login_required
 def demo_checkout(request, external_id):
+    if not payments.demo_payments_allowed():
+        raise Http404
     payment = get_object_or_404(Payment, external_id=external_id, provider="demo")
     application = get_application_for_user(request.user, payment.application.reference)
     if request.method == "POST":

@@ -127,3 +127,13 @@ def test_an_admin_can_create_a_staff_account_with_a_role(client, db):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert User.objects.get(email="nieuw@example.org").roles == {"pasbeheer"}
+
+
+def test_a_mail_server_failure_gets_a_dutch_message_and_leaves_nothing(client, db, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    response = client.post(reverse("accounts:login"), {"email": "geenpost@example.org"})
+    assert response.status_code == 503
+    assert "konden de e-mail nu niet versturen" in response.content.decode()
+    assert not User.objects.filter(email="geenpost@example.org").exists()
+    assert not LoginLink.objects.exists()

@@ -34,3 +34,14 @@ def test_the_menu_follows_the_role(roles):
     office = {item["name"] for item in menu_for(user_with(Role.PASS_OFFICE))}
     assert "passes:my_pass" in resident and "passes:review_queue" not in resident
     assert "passes:review_queue" in office and "passes:my_pass" not in office
+
+
+@pytest.mark.django_db
+def test_migrate_alone_gives_the_pass_office_its_permissions():
+    # The test database was built by `migrate`; no explicit set-up call here.
+    from django.contrib.auth.models import Group
+
+    perms = set(
+        Group.objects.get(name=Role.PASS_OFFICE).permissions.values_list("codename", flat=True)
+    )
+    assert {"review_application", "manage_pass", "enter_paper_application"} <= perms

@@ -12,6 +12,12 @@ from zaansepas.passes.models import Application, Pass, Payment
 from .helpers import application_input, make_reference_data, make_user, submit
 
 
+@pytest.fixture(autouse=True)
+def demo_site(settings):
+    # The demo checkout only exists on a demo or debug site (Django runs tests with DEBUG off).
+    settings.DEMO_MODE = True
+
+
 @pytest.fixture
 def paid_application(db):
     make_reference_data()
@@ -101,3 +107,37 @@ def test_mollie_payment_is_created_and_its_webhook_issues_the_pass(
     client.post(reverse("passes:payment_webhook"), {"id": "tr_WDqYK6vllg"})
     assert Pass.objects.count() == 1
     assert Application.objects.get().payments.get().status == "betaald"
+
+
+def test_the_demo_provider_is_refused_on_a_production_site(paid_application, client, settings):
+    settings.DEBUG, settings.DEMO_MODE, settings.PAYMENT_PROVIDER = False, False, "demo"
+    user, application = paid_application
+    client.force_login(user)
+    response = client.post(reverse("passes:pay", args=[application.reference]), follow=True)
+    assert "Online betalen kan nu niet" in response.content.decode()
+    assert not Payment.objects.exists()
+    assert client.get(reverse("passes:demo_checkout", args=["demo_x"])).status_code == 404
+
+
+def test_the_pass_keeps_the_price_of_the_application_date(paid_application, client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zaansepas.passes.models import PassPrice
+
+    user, application = paid_application
+    PassPrice.objects.create(
+        kind="volwassene", valid_from=timezone.localdate() + dt.timedelta(days=1), price_cents=9900
+    )
+    Application.objects.filter(pk=application.pk).update(
+        submitted_at=timezone.now() - dt.timedelta(days=3)
+    )
+    PassPrice.objects.create(
+        kind="volwassene", valid_from=timezone.localdate() - dt.timedelta(days=1), price_cents=4400
+    )
+    client.force_login(user)
+    start = client.post(reverse("passes:pay", args=[application.reference]))
+    client.post(start["Location"], {"choice": "pay"})
+    client.get(reverse("passes:payment_return", args=[application.reference]))
+    assert Pass.objects.get().price_paid_cents == application.price_cents == 2500
