@@ -46,22 +46,36 @@ COLUMNS = {
     "k_65jaarofouder": AgeBand.AGE_65_PLUS,
 }
 AGE_BANDS = [
-    AgeBand.AGE_0_14, AgeBand.AGE_15_24, AgeBand.AGE_25_44, AgeBand.AGE_45_64, AgeBand.AGE_65_PLUS
+    AgeBand.AGE_0_14,
+    AgeBand.AGE_15_24,
+    AgeBand.AGE_25_44,
+    AgeBand.AGE_45_64,
+    AgeBand.AGE_65_PLUS,
 ]
 REQUIRED = ["kind", "code", "inhabitants", "men", "women", *AGE_BANDS]
 # How CBS names each column, for error messages.
 CBS_NAMES = {
-    "kind": "SoortRegio", "code": "Codering", "inhabitants": "AantalInwoners",
-    "men": "Mannen", "women": "Vrouwen",
-    AgeBand.AGE_0_14: "k_0Tot15Jaar", AgeBand.AGE_15_24: "k_15Tot25Jaar",
-    AgeBand.AGE_25_44: "k_25Tot45Jaar", AgeBand.AGE_45_64: "k_45Tot65Jaar",
+    "kind": "SoortRegio",
+    "code": "Codering",
+    "inhabitants": "AantalInwoners",
+    "men": "Mannen",
+    "women": "Vrouwen",
+    AgeBand.AGE_0_14: "k_0Tot15Jaar",
+    AgeBand.AGE_15_24: "k_15Tot25Jaar",
+    AgeBand.AGE_25_44: "k_25Tot45Jaar",
+    AgeBand.AGE_45_64: "k_45Tot65Jaar",
     AgeBand.AGE_65_PLUS: "k_65JaarOfOuder",
 }
 KIND_BY_PREFIX = {
-    "GM": AreaKind.MUNICIPALITY, "WK": AreaKind.DISTRICT, "BU": AreaKind.NEIGHBOURHOOD
+    "GM": AreaKind.MUNICIPALITY,
+    "WK": AreaKind.DISTRICT,
+    "BU": AreaKind.NEIGHBOURHOOD,
 }
-KIND_BY_LABEL = {"gemeente": AreaKind.MUNICIPALITY, "wijk": AreaKind.DISTRICT,
-                 "buurt": AreaKind.NEIGHBOURHOOD}
+KIND_BY_LABEL = {
+    "gemeente": AreaKind.MUNICIPALITY,
+    "wijk": AreaKind.DISTRICT,
+    "buurt": AreaKind.NEIGHBOURHOOD,
+}
 CODE_RE = re.compile(r"^(GM\d{4}|WK\d{6}|BU\d{8})$")
 ANY_CODE_RE = re.compile(r"^(NL|LD|PV|GM|WK|BU)\d+$")
 SUPPRESSED = {"", ".", "x", "-", "?"}
@@ -254,14 +268,19 @@ def _parse(text: str, municipality_code: str) -> tuple[list[_Row], int, set[str]
             name = region if region and not ANY_CODE_RE.match(region.upper()) else None
             if kind == AreaKind.MUNICIPALITY and name is None:
                 name = cell("municipality_name") or None
-            rows.append(_Row(
-                line=line, code=code, kind=kind, name=name,
-                municipality_name=cell("municipality_name"),
-                inhabitants=_count(cell("inhabitants"), line, "inhabitants"),
-                men=_count(cell("men"), line, "men"),
-                women=_count(cell("women"), line, "women"),
-                bands={band: _count(cell(band), line, band) for band in AGE_BANDS},
-            ))
+            rows.append(
+                _Row(
+                    line=line,
+                    code=code,
+                    kind=kind,
+                    name=name,
+                    municipality_name=cell("municipality_name"),
+                    inhabitants=_count(cell("inhabitants"), line, "inhabitants"),
+                    men=_count(cell("men"), line, "men"),
+                    women=_count(cell("women"), line, "women"),
+                    bands={band: _count(cell(band), line, band) for band in AGE_BANDS},
+                )
+            )
     except csv.Error as exc:
         raise CbsImportError(
             f"Regel {reader.line_num}: dit deel van het bestand is geen geldige CSV ({exc})."
@@ -342,8 +361,11 @@ def cross_age_and_sex(bands: dict[str, int], men: int, women: int) -> dict[tuple
 
 
 def _fallback_name(row: _Row) -> str:
-    label = {AreaKind.MUNICIPALITY: "Gemeente", AreaKind.DISTRICT: "Wijk",
-             AreaKind.NEIGHBOURHOOD: "Buurt"}[row.kind]
+    label = {
+        AreaKind.MUNICIPALITY: "Gemeente",
+        AreaKind.DISTRICT: "Wijk",
+        AreaKind.NEIGHBOURHOOD: "Buurt",
+    }[row.kind]
     return f"{label} {row.code}"
 
 
@@ -354,14 +376,16 @@ def _write(rows: list[_Row], year: int, municipality_code: str, report: ImportRe
     existing = {a.code: a for a in Area.objects.filter(code__in=[r.code for r in rows])}
     areas: dict[str, Area] = {}
 
-    municipality = existing.get(municipality_code) or Area.objects.filter(
-        code=municipality_code
-    ).first()
+    municipality = (
+        existing.get(municipality_code) or Area.objects.filter(code=municipality_code).first()
+    )
     if municipality_code not in {r.code for r in rows} and municipality is None:
         name = next((r.municipality_name for r in rows if r.municipality_name), "")
         municipality = Area.objects.create(
-            code=municipality_code, name=name or f"Gemeente {municipality_code}",
-            kind=AreaKind.MUNICIPALITY, source=source,
+            code=municipality_code,
+            name=name or f"Gemeente {municipality_code}",
+            kind=AreaKind.MUNICIPALITY,
+            source=source,
         )
         report.created += 1
     if municipality is not None:
@@ -382,8 +406,13 @@ def _write(rows: list[_Row], year: int, municipality_code: str, report: ImportRe
             parent = areas.get(row.parent_code) or Area.objects.get(code=row.parent_code)
         area, created = Area.objects.update_or_create(
             code=row.code,
-            defaults={"name": name, "kind": row.kind, "parent": parent,
-                      "is_approximate": False, "source": source},
+            defaults={
+                "name": name,
+                "kind": row.kind,
+                "parent": parent,
+                "is_approximate": False,
+                "source": source,
+            },
         )
         areas[row.code] = area
         report.created += created
@@ -405,7 +434,8 @@ def _write(rows: list[_Row], year: int, municipality_code: str, report: ImportRe
     digits = municipality_code[2:]
     report.still_approximate = list(
         Area.objects.filter(
-            Q(code=municipality_code) | Q(code__startswith="WK" + digits)
+            Q(code=municipality_code)
+            | Q(code__startswith="WK" + digits)
             | Q(code__startswith="BU" + digits),
             is_approximate=True,
         ).values_list("code", flat=True)

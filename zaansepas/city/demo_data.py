@@ -46,7 +46,11 @@ APPROXIMATE_SOURCE = (
 )
 
 AGE_BANDS = [
-    AgeBand.AGE_0_14, AgeBand.AGE_15_24, AgeBand.AGE_25_44, AgeBand.AGE_45_64, AgeBand.AGE_65_PLUS
+    AgeBand.AGE_0_14,
+    AgeBand.AGE_15_24,
+    AgeBand.AGE_25_44,
+    AgeBand.AGE_45_64,
+    AgeBand.AGE_65_PLUS,
 ]
 
 # Share (percent) of each age band, in the order of AGE_BANDS. Rough shapes, not CBS data.
@@ -74,72 +78,167 @@ class DemoDistrict:
 
 # Zaanstad's wijken as the municipality names them. Populations sum to 157,000.
 DISTRICTS: tuple[DemoDistrict, ...] = (
-    DemoDistrict(1, "Zaandam-Centrum", 9_300, "urban",
-                 (("Inverdan", 30), ("Oude Haven", 25), ("Oostzijde", 25), ("Westzijde", 20)),
-                 ("1500", "1505")),
-    DemoDistrict(2, "Zaandam-Zuid", 13_600, "average",
-                 (("Russische buurt", 30), ("Oud-Zuid", 35), ("Vissershop", 25),
-                  ("Hembrug", 10)),
-                 ("1502",)),
-    DemoDistrict(3, "Zaandam-West", 14_500, "average",
-                 (("Westerwatering", 45), ("Nieuw-West", 30), ("Oud-West", 25)),
-                 ("1501", "1506")),
-    DemoDistrict(4, "Rosmolenwijk", 7_600, "young",
-                 (("Rosmolenwijk-Noord", 50), ("Rosmolenwijk-Zuid", 50)),
-                 ("1503",)),
-    DemoDistrict(5, "Pelders- en Hoornseveld", 8_200, "young",
-                 (("Peldersveld", 50), ("Hoornseveld", 50)),
-                 ("1507",)),
-    DemoDistrict(6, "Poelenburg", 9_600, "young",
-                 (("Poelenburg-Noord", 35), ("Poelenburg-Midden", 35), ("Poelenburg-Zuid", 30)),
-                 ("1508",)),
-    DemoDistrict(7, "Zaandam-Oost/Kogerveld", 8_400, "young",
-                 (("Kogerveld-West", 50), ("Kogerveld-Oost", 50)),
-                 ("1509",)),
-    DemoDistrict(8, "Zaandam-Noord", 8_100, "average",
-                 (("Kalf", 30), ("Zaandam-Noord West", 35), ("Zaandam-Noord Oost", 35)),
-                 ("1504",)),
-    DemoDistrict(9, "Koog aan de Zaan", 7_500, "older",
-                 (("Oud-Koog", 45), ("Koog-Zuid", 30), ("Koog-Noord", 25)),
-                 ("1541",)),
-    DemoDistrict(10, "Westerkoog", 4_600, "older",
-                 (("Westerkoog-Noord", 50), ("Westerkoog-Zuid", 50)),
-                 ("1542",)),
-    DemoDistrict(11, "Zaandijk", 8_600, "older",
-                 (("Zaandijk-Oud", 35), ("Rooswijk", 35), ("Zaandijk-West", 30)),
-                 ("1543", "1544")),
-    DemoDistrict(12, "Wormerveer", 11_800, "average",
-                 (("Wormerveer-Noord", 35), ("Wormerveer-Zuid", 35), ("Wormerveer-Centrum", 30)),
-                 ("1521", "1525")),
-    DemoDistrict(13, "Krommenie", 18_000, "average",
-                 (("Krommenie-Oost", 35), ("Krommenie-West", 35), ("Krommenie-Centrum", 15),
-                  ("Krommenie-Noord", 15)),
-                 ("1560", "1561", "1562")),
-    DemoDistrict(14, "Assendelft", 23_000, "families",
-                 (("Saendelft", 55), ("Assendelft-Noord", 20), ("Assendelft-Zuid", 20),
-                  ("Nauerna", 5)),
-                 ("1566", "1567")),
-    DemoDistrict(15, "Westzaan", 4_200, "older",
-                 (("Westzaan-Noord", 50), ("Westzaan-Zuid", 50)),
-                 ("1551", "1552", "1553", "1554")),
+    DemoDistrict(
+        1,
+        "Zaandam-Centrum",
+        9_300,
+        "urban",
+        (("Inverdan", 30), ("Oude Haven", 25), ("Oostzijde", 25), ("Westzijde", 20)),
+        ("1500", "1505"),
+    ),
+    DemoDistrict(
+        2,
+        "Zaandam-Zuid",
+        13_600,
+        "average",
+        (("Russische buurt", 30), ("Oud-Zuid", 35), ("Vissershop", 25), ("Hembrug", 10)),
+        ("1502",),
+    ),
+    DemoDistrict(
+        3,
+        "Zaandam-West",
+        14_500,
+        "average",
+        (("Westerwatering", 45), ("Nieuw-West", 30), ("Oud-West", 25)),
+        ("1501", "1506"),
+    ),
+    DemoDistrict(
+        4,
+        "Rosmolenwijk",
+        7_600,
+        "young",
+        (("Rosmolenwijk-Noord", 50), ("Rosmolenwijk-Zuid", 50)),
+        ("1503",),
+    ),
+    DemoDistrict(
+        5,
+        "Pelders- en Hoornseveld",
+        8_200,
+        "young",
+        (("Peldersveld", 50), ("Hoornseveld", 50)),
+        ("1507",),
+    ),
+    DemoDistrict(
+        6,
+        "Poelenburg",
+        9_600,
+        "young",
+        (("Poelenburg-Noord", 35), ("Poelenburg-Midden", 35), ("Poelenburg-Zuid", 30)),
+        ("1508",),
+    ),
+    DemoDistrict(
+        7,
+        "Zaandam-Oost/Kogerveld",
+        8_400,
+        "young",
+        (("Kogerveld-West", 50), ("Kogerveld-Oost", 50)),
+        ("1509",),
+    ),
+    DemoDistrict(
+        8,
+        "Zaandam-Noord",
+        8_100,
+        "average",
+        (("Kalf", 30), ("Zaandam-Noord West", 35), ("Zaandam-Noord Oost", 35)),
+        ("1504",),
+    ),
+    DemoDistrict(
+        9,
+        "Koog aan de Zaan",
+        7_500,
+        "older",
+        (("Oud-Koog", 45), ("Koog-Zuid", 30), ("Koog-Noord", 25)),
+        ("1541",),
+    ),
+    DemoDistrict(
+        10,
+        "Westerkoog",
+        4_600,
+        "older",
+        (("Westerkoog-Noord", 50), ("Westerkoog-Zuid", 50)),
+        ("1542",),
+    ),
+    DemoDistrict(
+        11,
+        "Zaandijk",
+        8_600,
+        "older",
+        (("Zaandijk-Oud", 35), ("Rooswijk", 35), ("Zaandijk-West", 30)),
+        ("1543", "1544"),
+    ),
+    DemoDistrict(
+        12,
+        "Wormerveer",
+        11_800,
+        "average",
+        (("Wormerveer-Noord", 35), ("Wormerveer-Zuid", 35), ("Wormerveer-Centrum", 30)),
+        ("1521", "1525"),
+    ),
+    DemoDistrict(
+        13,
+        "Krommenie",
+        18_000,
+        "average",
+        (
+            ("Krommenie-Oost", 35),
+            ("Krommenie-West", 35),
+            ("Krommenie-Centrum", 15),
+            ("Krommenie-Noord", 15),
+        ),
+        ("1560", "1561", "1562"),
+    ),
+    DemoDistrict(
+        14,
+        "Assendelft",
+        23_000,
+        "families",
+        (("Saendelft", 55), ("Assendelft-Noord", 20), ("Assendelft-Zuid", 20), ("Nauerna", 5)),
+        ("1566", "1567"),
+    ),
+    DemoDistrict(
+        15,
+        "Westzaan",
+        4_200,
+        "older",
+        (("Westzaan-Noord", 50), ("Westzaan-Zuid", 50)),
+        ("1551", "1552", "1553", "1554"),
+    ),
 )
 
 # (code, name, description) — plain Dutch (B1); the pass office edits them in the admin.
 THEMES: tuple[tuple[str, str, str], ...] = (
-    ("meedoen-ontmoeten", "Meedoen en ontmoeten",
-     "Andere mensen leren kennen en meedoen in uw buurt. Bijvoorbeeld in een buurthuis, "
-     "bij een koffieochtend of als vrijwilliger."),
-    ("sport-bewegen", "Sport en bewegen",
-     "Sporten, zwemmen en buiten bewegen. Voor kinderen, volwassenen en ouderen."),
-    ("cultuur-vrije-tijd", "Cultuur en vrije tijd",
-     "Museum, theater, muziek, bioscoop, bibliotheek en dagjes uit."),
-    ("gezondheid-zorg", "Gezondheid en zorg",
-     "Gezond leven, goed voor uzelf zorgen en zorgen voor een ander."),
-    ("werk-leren-taal", "Werk, leren en taal",
-     "Een cursus volgen, Nederlands leren, beter worden met computer en telefoon, "
-     "en hulp bij het zoeken naar werk."),
-    ("geld-basisbehoeften", "Geld en basisbehoeften",
-     "Rondkomen met uw geld: eten, kleding, vervoer, en hulp bij geldzaken."),
+    (
+        "meedoen-ontmoeten",
+        "Meedoen en ontmoeten",
+        "Andere mensen leren kennen en meedoen in uw buurt. Bijvoorbeeld in een buurthuis, "
+        "bij een koffieochtend of als vrijwilliger.",
+    ),
+    (
+        "sport-bewegen",
+        "Sport en bewegen",
+        "Sporten, zwemmen en buiten bewegen. Voor kinderen, volwassenen en ouderen.",
+    ),
+    (
+        "cultuur-vrije-tijd",
+        "Cultuur en vrije tijd",
+        "Museum, theater, muziek, bioscoop, bibliotheek en dagjes uit.",
+    ),
+    (
+        "gezondheid-zorg",
+        "Gezondheid en zorg",
+        "Gezond leven, goed voor uzelf zorgen en zorgen voor een ander.",
+    ),
+    (
+        "werk-leren-taal",
+        "Werk, leren en taal",
+        "Een cursus volgen, Nederlands leren, beter worden met computer en telefoon, "
+        "en hulp bij het zoeken naar werk.",
+    ),
+    (
+        "geld-basisbehoeften",
+        "Geld en basisbehoeften",
+        "Rondkomen met uw geld: eten, kleding, vervoer, en hulp bij geldzaken.",
+    ),
 )
 
 NORM_NOTE = (
@@ -224,16 +323,24 @@ def _load_areas_and_population(report: DemoReport) -> None:
     approx = {"is_approximate": True, "source": APPROXIMATE_SOURCE}
     municipality, _ = Area.objects.update_or_create(
         code=MUNICIPALITY_CODE,
-        defaults={"name": MUNICIPALITY_NAME, "kind": AreaKind.MUNICIPALITY, "parent": None,
-                  **approx},
+        defaults={
+            "name": MUNICIPALITY_NAME,
+            "kind": AreaKind.MUNICIPALITY,
+            "parent": None,
+            **approx,
+        },
     )
     report.areas += 1
     municipality_cells: Counter[tuple[str, str]] = Counter()
     for district in DISTRICTS:
         wijk, _ = Area.objects.update_or_create(
             code=district_code(district.number),
-            defaults={"name": district.name, "kind": AreaKind.DISTRICT, "parent": municipality,
-                      **approx},
+            defaults={
+                "name": district.name,
+                "kind": AreaKind.DISTRICT,
+                "parent": municipality,
+                **approx,
+            },
         )
         report.areas += 1
         cells = district_cells(district)
@@ -245,8 +352,7 @@ def _load_areas_and_population(report: DemoReport) -> None:
         ):
             buurt, _ = Area.objects.update_or_create(
                 code=neighbourhood_code(district.number, number),
-                defaults={"name": name, "kind": AreaKind.NEIGHBOURHOOD, "parent": wijk,
-                          **approx},
+                defaults={"name": name, "kind": AreaKind.NEIGHBOURHOOD, "parent": wijk, **approx},
             )
             report.areas += 1
             _write_population(buurt, buurt_cells, report)
@@ -282,8 +388,12 @@ def _load_themes(report: DemoReport) -> None:
     for position, (code, name, description) in enumerate(THEMES, start=1):
         PolicyTheme.objects.update_or_create(
             code=code,
-            defaults={"name": name, "description": description, "position": position,
-                      "is_active": True},
+            defaults={
+                "name": name,
+                "description": description,
+                "position": position,
+                "is_active": True,
+            },
         )
         report.themes += 1
 
@@ -292,7 +402,8 @@ def _load_norms(report: DemoReport) -> None:
     for household_type, amounts in NORMS_CENTS.items():
         for valid_from, cents in zip(NORM_DATES, amounts, strict=True):
             IncomeNorm.objects.update_or_create(
-                household_type=household_type, valid_from=valid_from,
+                household_type=household_type,
+                valid_from=valid_from,
                 defaults={"monthly_norm_cents": cents, "note": NORM_NOTE},
             )
             report.norms += 1

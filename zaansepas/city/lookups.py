@@ -104,9 +104,7 @@ def norm_on(household_type: str, on_date: dt.date) -> IncomeNorm:
 
 def scheme_percentage_on(on_date: dt.date) -> int:
     """Income limit of the free pass as a percentage of the norm, on on_date (default 120)."""
-    row = (
-        SchemePercentage.objects.filter(valid_from__lte=on_date).order_by("-valid_from").first()
-    )
+    row = SchemePercentage.objects.filter(valid_from__lte=on_date).order_by("-valid_from").first()
     return row.percentage if row else DEFAULT_SCHEME_PERCENTAGE
 
 

@@ -38,7 +38,9 @@ class PostcodeArea(models.Model):
 
     postcode4 = models.CharField(_("postcode (4 cijfers)"), max_length=4, unique=True)
     district = models.ForeignKey(
-        Area, on_delete=models.PROTECT, related_name="postcodes",
+        Area,
+        on_delete=models.PROTECT,
+        related_name="postcodes",
         limit_choices_to={"kind": AreaKind.DISTRICT},
     )
     # The demo mapping is an estimate; a mapping from a real address register clears the flag.

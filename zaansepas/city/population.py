@@ -14,17 +14,22 @@ def save_population(area: Area, year: int, cells: Cells, *, is_approximate: bool
     twice changes nothing; cells not in `cells` are removed.
     """
     existing = {
-        (row.age_band, row.sex): row
-        for row in PopulationCount.objects.filter(area=area, year=year)
+        (row.age_band, row.sex): row for row in PopulationCount.objects.filter(area=area, year=year)
     }
     to_create, to_update = [], []
     for (band, sex), count in cells.items():
         row = existing.pop((band, sex), None)
         if row is None:
-            to_create.append(PopulationCount(
-                area=area, year=year, age_band=band, sex=sex, count=count,
-                is_approximate=is_approximate,
-            ))
+            to_create.append(
+                PopulationCount(
+                    area=area,
+                    year=year,
+                    age_band=band,
+                    sex=sex,
+                    count=count,
+                    is_approximate=is_approximate,
+                )
+            )
         elif row.count != count or row.is_approximate != is_approximate:
             row.count, row.is_approximate = count, is_approximate
             to_update.append(row)

@@ -35,7 +35,8 @@ def test_a_wijk_page_shows_its_postcodes(admin_client):
 
 def test_the_norm_list_shows_euros(admin_client):
     IncomeNorm.objects.create(
-        household_type=HouseholdType.SINGLE, valid_from=dt.date(2026, 1, 1),
+        household_type=HouseholdType.SINGLE,
+        valid_from=dt.date(2026, 1, 1),
         monthly_norm_cents=140_130,
     )
     response = admin_client.get(reverse("admin:city_incomenorm_changelist"))
@@ -43,10 +44,15 @@ def test_the_norm_list_shows_euros(admin_client):
 
 
 def test_staff_enter_a_norm_in_euros(admin_client):
-    response = admin_client.post(reverse("admin:city_incomenorm_add"), {
-        "household_type": HouseholdType.COUPLE, "valid_from": "2026-07-01",
-        "monthly_norm": "2.034,56", "note": "Rijksoverheid, juli 2026",
-    })
+    response = admin_client.post(
+        reverse("admin:city_incomenorm_add"),
+        {
+            "household_type": HouseholdType.COUPLE,
+            "valid_from": "2026-07-01",
+            "monthly_norm": "2.034,56",
+            "note": "Rijksoverheid, juli 2026",
+        },
+    )
     assert response.status_code == 302
     norm = IncomeNorm.objects.get()
     assert norm.monthly_norm_cents == 203_456
@@ -54,10 +60,15 @@ def test_staff_enter_a_norm_in_euros(admin_client):
 
 
 def test_a_norm_that_is_not_an_amount_is_refused(admin_client):
-    response = admin_client.post(reverse("admin:city_incomenorm_add"), {
-        "household_type": HouseholdType.COUPLE, "valid_from": "2026-07-01",
-        "monthly_norm": "tweeduizend", "note": "",
-    })
+    response = admin_client.post(
+        reverse("admin:city_incomenorm_add"),
+        {
+            "household_type": HouseholdType.COUPLE,
+            "valid_from": "2026-07-01",
+            "monthly_norm": "tweeduizend",
+            "note": "",
+        },
+    )
     assert response.status_code == 200
     assert "Vul een bedrag in euro in" in response.content.decode()
     assert not IncomeNorm.objects.exists()

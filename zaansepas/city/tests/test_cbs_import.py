@@ -62,8 +62,14 @@ def test_it_imports_zaanstad_from_a_cbs_export(db):
     assert "2 wijken, 5 buurten" in output
     assert "Bevolkingscellen (leeftijd × geslacht): 70" in output
     assert set(Area.objects.values_list("code", flat=True)) == {
-        "GM0479", "WK047901", "WK047906",
-        "BU04790101", "BU04790102", "BU04790103", "BU04790601", "BU04790602",
+        "GM0479",
+        "WK047901",
+        "WK047906",
+        "BU04790101",
+        "BU04790102",
+        "BU04790103",
+        "BU04790601",
+        "BU04790602",
     }
     assert Area.objects.get(code="GM0479").name == "Zaanstad"
     # Other municipalities and the country are skipped, not imported.
@@ -113,7 +119,8 @@ def test_each_age_band_is_split_over_men_and_women_and_sums_exactly(db):
 def test_the_crossing_rounds_by_largest_remainder():
     # 101 people, 1/3 men: exact 33.67 men / 67.33 women → 34 / 67.
     assert cross_age_and_sex({AgeBand.AGE_0_14: 101}, men=1, women=2) == {
-        (AgeBand.AGE_0_14, "m"): 34, (AgeBand.AGE_0_14, "v"): 67,
+        (AgeBand.AGE_0_14, "m"): 34,
+        (AgeBand.AGE_0_14, "v"): 67,
     }
     # A tie (2.5 / 2.5) must still give 5 people, not 2 + 2 or 3 + 3.
     five = cross_age_and_sex({AgeBand.AGE_65_PLUS: 5}, men=10, women=10)
@@ -173,15 +180,17 @@ def test_it_keeps_a_name_staff_gave_when_the_file_has_none(db):
 # --- encodings and names ----------------------------------------------------------------
 
 
-SUDWEST = "\r\n".join([
-    HEADER,
-    '"Súdwest-Fryslân";"Súdwest-Fryslân";"Gemeente";"GM1900";91 000;45 700;45 300;'
-    "15 000;10 500;20 000;24 500;21 000",
-    '"Wijk 01 Snits";"Súdwest-Fryslân";"Wijk";"WK190001";1 000;490;510;150;120;250;260;220',
-    '"Snits-Sint Maartenskerkhof";"Súdwest-Fryslân";"Buurt";"BU19000101";'
-    "400;200;200;60;50;100;100;90",
-    "",
-])
+SUDWEST = "\r\n".join(
+    [
+        HEADER,
+        '"Súdwest-Fryslân";"Súdwest-Fryslân";"Gemeente";"GM1900";91 000;45 700;45 300;'
+        "15 000;10 500;20 000;24 500;21 000",
+        '"Wijk 01 Snits";"Súdwest-Fryslân";"Wijk";"WK190001";1 000;490;510;150;120;250;260;220',
+        '"Snits-Sint Maartenskerkhof";"Súdwest-Fryslân";"Buurt";"BU19000101";'
+        "400;200;200;60;50;100;100;90",
+        "",
+    ]
+)
 
 
 def test_it_reads_a_latin1_file(db, tmp_path):
@@ -273,20 +282,24 @@ def test_a_figure_that_is_not_a_number_is_refused_with_its_line(db, tmp_path):
 
 
 def test_age_bands_in_percent_are_refused(db, tmp_path):
-    text = "\r\n".join([
-        HEADER,
-        '"GM0479";"Zaanstad";"Gemeente";"GM0479";157215;77770;79445;17;11;25;27;20',
-    ])
+    text = "\r\n".join(
+        [
+            HEADER,
+            '"GM0479";"Zaanstad";"Gemeente";"GM0479";157215;77770;79445;17;11;25;27;20',
+        ]
+    )
     with pytest.raises(CommandError, match="percentages"):
         run(write(tmp_path, text), "--year", "2017")
     assert not Area.objects.exists()
 
 
 def test_a_buurt_without_its_wijk_is_refused(db, tmp_path):
-    text = "\r\n".join([
-        HEADER,
-        '"BU04790101";"Zaanstad";"Buurt";"BU04790101";100;50;50;20;20;20;20;20',
-    ])
+    text = "\r\n".join(
+        [
+            HEADER,
+            '"BU04790101";"Zaanstad";"Buurt";"BU04790101";100;50;50;20;20;20;20;20',
+        ]
+    )
     with pytest.raises(CommandError, match="hoort bij wijk WK047901"):
         run(write(tmp_path, text), "--year", "2024")
     assert not Area.objects.exists()

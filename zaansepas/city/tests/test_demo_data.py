@@ -101,8 +101,9 @@ def test_it_loads_six_active_themes(loaded):
 def test_it_loads_dated_norms_for_every_household_type(loaded):
     for household_type in HouseholdType.values:
         dates = set(
-            IncomeNorm.objects.filter(household_type=household_type)
-            .values_list("valid_from", flat=True)
+            IncomeNorm.objects.filter(household_type=household_type).values_list(
+                "valid_from", flat=True
+            )
         )
         assert dates == {dt.date(2025, 1, 1), dt.date(2025, 7, 1), dt.date(2026, 1, 1)}
     assert all("Benadering" in n.note for n in IncomeNorm.objects.all())

@@ -24,7 +24,8 @@ def single_norms(db):
         )
     # Another household type must not leak into the single person's lookup.
     IncomeNorm.objects.create(
-        household_type=HouseholdType.COUPLE, valid_from=dt.date(2025, 12, 1),
+        household_type=HouseholdType.COUPLE,
+        valid_from=dt.date(2025, 12, 1),
         monthly_norm_cents=200_000,
     )
 

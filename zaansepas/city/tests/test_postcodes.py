@@ -24,8 +24,22 @@ def test_it_writes_a_postcode_the_standard_way(typed, expected):
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "   ", "0503 AB", "150 AB", "15031 AB", "1503 A", "1503 ABC", "AB 1503", "1503 A1",
-     "1503 SA", "1503 SD", "1503 ss", "abcd", "1503 ÄB"],
+    [
+        "",
+        "   ",
+        "0503 AB",
+        "150 AB",
+        "15031 AB",
+        "1503 A",
+        "1503 ABC",
+        "AB 1503",
+        "1503 A1",
+        "1503 SA",
+        "1503 SD",
+        "1503 ss",
+        "abcd",
+        "1503 ÄB",
+    ],
 )
 def test_it_refuses_what_is_not_a_dutch_postcode(typed):
     with pytest.raises(InvalidPostcode) as error:

@@ -5,10 +5,20 @@ from hypothesis import strategies as st
 from zaansepas.lib.money import format_euro, parse_euro
 
 
-@pytest.mark.parametrize("text,cents", [
-    ("1450", 145000), ("1450,00", 145000), ("1.450,50", 145050), ("€ 12", 1200),
-    ("1450.5", 145050), ("1.234", 123400), ("0", 0), ("-100", -10000), ("0,005", 1),
-])
+@pytest.mark.parametrize(
+    "text,cents",
+    [
+        ("1450", 145000),
+        ("1450,00", 145000),
+        ("1.450,50", 145050),
+        ("€ 12", 1200),
+        ("1450.5", 145050),
+        ("1.234", 123400),
+        ("0", 0),
+        ("-100", -10000),
+        ("0,005", 1),
+    ],
+)
 def test_it_parses_what_people_type(text, cents):
     assert parse_euro(text) == cents
 
@@ -19,7 +29,7 @@ def test_it_refuses_what_is_not_an_amount(text):
         parse_euro(text)
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_formatting_then_parsing_gives_the_same_cents(cents):
     assert parse_euro(format_euro(cents)) == cents
 
