@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zaansepas.city.lookups import InvalidPostcode, normalise_postcode
-from zaansepas.lib.money import parse_euro
+from zaansepas.lib.money import format_euro, parse_euro
 
 from .actions import AddressInput, ApplicationInput, PersonInput
-from .models import Route
+from .models import PassKind, Route
+from .pricing import price_on
 from .uploads import check_evidence
 
 MAX_MONTHLY_INCOME_CENTS = 100_000_00  # anything above is a typo, not an income
@@ -117,6 +118,17 @@ class ApplicationForm(EvidenceMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
+        # Say what the pass costs where the resident chooses to buy it.
+        price = format_euro(price_on(PassKind.ADULT, timezone.localdate()))
+        self.fields["route"].choices = [
+            (
+                value,
+                _("Ik koop de pas (%(price)s per jaar)") % {"price": price}
+                if value == Route.PAID
+                else label,
+            )
+            for value, label in Route.choices
+        ]
 
     def clean_postcode(self):
         try:

@@ -262,3 +262,13 @@ def test_a_refused_paper_application_leaves_no_account_behind(reference, client)
     response = client.post(reverse("passes:staff_paper_application"), data)
     assert "niet in Zaanstad" in response.content.decode()
     assert User.objects.count() == users and Application.objects.count() == 0
+
+
+def test_the_form_says_what_buying_the_pass_costs(reference, client):
+    from zaansepas.passes.models import PassPrice
+
+    PassPrice.objects.create(kind="volwassene", valid_from=dt.date(2020, 1, 1), price_cents=1750)
+    client.force_login(make_user("prijs@example.org"))
+    assert (
+        "Ik koop de pas (€ 17,50 per jaar)" in client.get(reverse("passes:apply")).content.decode()
+    )
