@@ -28,6 +28,8 @@ fi
 
 host=127.0.0.1
 port=${ZP_PORT:-8000}
+# Links in the (console) emails point at this demo, whatever port it runs on.
+export ZP_PUBLIC_BASE_URL=${ZP_PUBLIC_BASE_URL:-http://127.0.0.1:$port}
 echo
 echo "==> Zaanse Pas (demo mode) at http://$host:$port/   (stop with Ctrl-C)"
 echo
