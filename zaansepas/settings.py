@@ -106,6 +106,9 @@ else:
                     "PRAGMA busy_timeout=20000;"
                 ),
             },
+            # Tests use a file, not Django's shared-cache in-memory database: that one
+            # answers "table is locked" instead of waiting, unlike the real thing.
+            "TEST": {"NAME": str(VAR_DIR / "test-zaansepas.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

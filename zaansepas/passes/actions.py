@@ -199,8 +199,20 @@ def submit_application(
     )
     try:
         with transaction.atomic():
+            # Again inside the transaction: a copy of this form sent a moment earlier may
+            # have committed while we checked the rules (SQLite: we waited for its lock).
+            existing = Application.objects.filter(submission_key=submission_key).first()
+            if existing:
+                return existing, False
             household = _household_of(resident_user)
-            if household and household.applications.filter(status__in=OPEN_STATUSES).exists():
+            running = (
+                household.applications.filter(status__in=OPEN_STATUSES).first()
+                if household
+                else None
+            )
+            if running and running.submission_key == submission_key:
+                return running, False  # the twin committed between our two checks
+            if running:
                 raise PassError(
                     _(
                         "U heeft al een aanvraag die nog loopt. Wacht op het besluit of neem "
