@@ -13,6 +13,10 @@ a CBS import leaves the real figures alone.
 
 The income norms are approximations of the Participatiewet norms and say so in their note;
 the pass office checks and corrects them in the admin.
+
+load_policy_reference_data() (the `load_reference_data` command, for a real install) loads
+only the policy themes, the income norms and the scheme percentage, with the same loaders.
+It only adds rows that are missing: what the pass office changed in the admin stays.
 """
 
 from __future__ import annotations
@@ -259,6 +263,34 @@ SCHEME_PERCENTAGE = (dt.date(2020, 1, 1), 120)
 
 
 @dataclass
+class Tally:
+    """What a loader did with the rows it loads."""
+
+    created: int = 0
+    updated: int = 0  # existing rows set to the loader's values
+    kept: int = 0  # existing rows left as they were
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.kept
+
+    def count(self, created: bool, *, overwrite: bool) -> None:
+        if created:
+            self.created += 1
+        elif overwrite:
+            self.updated += 1
+        else:
+            self.kept += 1
+
+
+@dataclass
+class PolicyReport:
+    themes: Tally = field(default_factory=Tally)
+    norms: Tally = field(default_factory=Tally)
+    percentages: Tally = field(default_factory=Tally)
+
+
+@dataclass
 class DemoReport:
     areas: int = 0
     postcodes: int = 0
@@ -305,9 +337,25 @@ def load_zaanstad_reference_data() -> DemoReport:
     report = DemoReport()
     _load_areas_and_population(report)
     _load_postcodes(report)
-    _load_themes(report)
-    _load_norms(report)
+    report.themes += _load_themes(overwrite=True).total
+    report.norms += _load_norms(overwrite=True).total
+    report.percentages += _load_scheme_percentage(overwrite=True).total
     return report
+
+
+@transaction.atomic
+def load_policy_reference_data() -> PolicyReport:
+    """Add the policy themes, income norms and scheme percentage that are missing.
+
+    For a real install: areas, postcodes and population are not touched (they come from
+    the CBS import and the postcode import), and rows that already exist are left as the
+    pass office set them in the admin. Idempotent.
+    """
+    return PolicyReport(
+        themes=_load_themes(overwrite=False),
+        norms=_load_norms(overwrite=False),
+        percentages=_load_scheme_percentage(overwrite=False),
+    )
 
 
 def _load_areas_and_population(report: DemoReport) -> None:
@@ -384,31 +432,49 @@ def _load_postcodes(report: DemoReport) -> None:
             report.postcodes += 1
 
 
-def _load_themes(report: DemoReport) -> None:
+def _load_themes(*, overwrite: bool) -> Tally:
+    tally = Tally()
     for position, (code, name, description) in enumerate(THEMES, start=1):
-        PolicyTheme.objects.update_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "description": description,
-                "position": position,
-                "is_active": True,
-            },
-        )
-        report.themes += 1
+        values = {
+            "name": name,
+            "description": description,
+            "position": position,
+            "is_active": True,
+        }
+        _, created = _save(PolicyTheme, {"code": code}, values, overwrite=overwrite)
+        tally.count(created, overwrite=overwrite)
+    return tally
 
 
-def _load_norms(report: DemoReport) -> None:
+def _load_norms(*, overwrite: bool) -> Tally:
+    tally = Tally()
     for household_type, amounts in NORMS_CENTS.items():
         for valid_from, cents in zip(NORM_DATES, amounts, strict=True):
-            IncomeNorm.objects.update_or_create(
-                household_type=household_type,
-                valid_from=valid_from,
-                defaults={"monthly_norm_cents": cents, "note": NORM_NOTE},
+            _, created = _save(
+                IncomeNorm,
+                {"household_type": household_type, "valid_from": valid_from},
+                {"monthly_norm_cents": cents, "note": NORM_NOTE},
+                overwrite=overwrite,
             )
-            report.norms += 1
+            tally.count(created, overwrite=overwrite)
+    return tally
+
+
+def _load_scheme_percentage(*, overwrite: bool) -> Tally:
+    tally = Tally()
     valid_from, percentage = SCHEME_PERCENTAGE
-    SchemePercentage.objects.update_or_create(
-        valid_from=valid_from, defaults={"percentage": percentage}
+    _, created = _save(
+        SchemePercentage,
+        {"valid_from": valid_from},
+        {"percentage": percentage},
+        overwrite=overwrite,
     )
-    report.percentages += 1
+    tally.count(created, overwrite=overwrite)
+    return tally
+
+
+def _save(model, key: dict, values: dict, *, overwrite: bool):
+    """update_or_create when overwriting, else get_or_create: an existing row stays as is."""
+    if overwrite:
+        return model.objects.update_or_create(**key, defaults=values)
+    return model.objects.get_or_create(**key, defaults=values)
