@@ -17,7 +17,7 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (_("Gegevens"), {"fields": ["full_name", "oidc_subject"]}),
         (_("Rollen en rechten"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
-        (_("Data"), {"fields": ["last_login", "date_joined"]}),
+        (_("Datums"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class LoginLinkForm(forms.Form):
     email = forms.EmailField(
         label=_("Uw e-mailadres"),
-        help_text=_("Wij sturen u een link. Met die link logt u in. U hebt geen wachtwoord nodig."),
+        help_text=_(
+            "Wij sturen u een link. Met die link logt u in. U heeft geen wachtwoord nodig."
+        ),
         error_messages={
             "required": _("Vul uw e-mailadres in."),
             "invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),

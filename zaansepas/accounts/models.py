@@ -11,7 +11,7 @@ class Role(models.TextChoices):
 
     RESIDENT = "inwoner", _("inwoner")
     PROVIDER = "aanbieder", _("aanbieder")
-    PASS_OFFICE = "pasbeheer", _("pasbeheer")
+    PASS_OFFICE = "pasbeheer", _("pasbeheerder")
     RESEARCHER = "onderzoeker", _("onderzoeker")
     PROFESSIONAL = "professional", _("professional")
     ADMIN = "admin", _("beheerder")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zaansepas.city.lookups import InvalidPostcode, district_for_postcode, normalise_postcode
@@ -126,7 +126,7 @@ def _check_application(data: ApplicationInput, today: dt.date):
         raise PassError(_("U moet 16 jaar of ouder zijn om een pas aan te vragen."), code="age")
     for index in data.child_pass_for:
         if index >= len(data.children):
-            raise PassError(_("Kies alleen kinderen die u hebt ingevuld."), code="children")
+            raise PassError(_("Kies alleen kinderen die u heeft ingevuld."), code="children")
         child = data.children[index]
         age = _age(child.birth_date, today)
         if not CHILD_PASS_MIN_AGE <= age <= CHILD_PASS_MAX_AGE:
@@ -191,12 +191,14 @@ def submit_application(
         has_partner=data.partner is not None,
         has_children=any(_age(c.birth_date, today) < 18 for c in data.children),
     )
-    proposal = propose(
-        route=data.route,
-        household_type=household_type,
-        monthly_income_cents=data.monthly_income_cents,
-        on_date=today,
-    )
+    # The stored reasoning is the Dutch record; pages re-explain it in the reader's language.
+    with translation.override("nl"):
+        proposal = propose(
+            route=data.route,
+            household_type=household_type,
+            monthly_income_cents=data.monthly_income_cents,
+            on_date=today,
+        )
     try:
         with transaction.atomic():
             # Again inside the transaction: a copy of this form sent a moment earlier may
@@ -247,6 +249,7 @@ def submit_application(
                 submitted_by=submitted_by,
                 channel=channel,
                 route=data.route,
+                household_type=household_type,
                 monthly_income_cents=data.monthly_income_cents,
                 evidence_content_type=data.evidence_content_type,
                 resident_note=data.note,
@@ -351,7 +354,7 @@ def reject_application(application: Application, *, actor, reason: str) -> Appli
 def request_information(application: Application, *, actor, question: str) -> Application:
     question = (question or "").strip()
     if not question:
-        raise PassError(_("Schrijf welke informatie u nodig hebt."), code="question")
+        raise PassError(_("Schrijf welke informatie u nodig heeft."), code="question")
     with transaction.atomic():
         application = _lock_open_application(application)
         application.status = ApplicationStatus.INFO_REQUESTED
@@ -371,7 +374,7 @@ def provide_information(
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status != ApplicationStatus.INFO_REQUESTED:
-            raise PassError(_("Er is geen vraag over deze aanvraag open."), code="no_question")
+            raise PassError(_("Er staat geen vraag open over deze aanvraag."), code="no_question")
         stamp = timezone.localtime().strftime("%d-%m-%Y %H:%M")
         if note:
             application.resident_note = (

@@ -9,6 +9,7 @@ on a fact the pass office checks in its own records, so their proposal is "confi
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -61,65 +62,96 @@ def limit_cents(norm_cents: int, percentage: int) -> int:
 def propose(
     *, route: str, household_type: str, monthly_income_cents: int | None, on_date: date
 ) -> EligibilityProposal:
-    day = date_format(on_date, "j F Y")
+    """Decide the proposal; the explanation comes from `explain`, on the same facts."""
+    norm_cents = percentage = None
     if route == Route.PAID:
-        return EligibilityProposal(
-            Proposal.PAID, Tier.STANDARD, [_("U koopt de pas. Er is geen inkomenstoets nodig.")]
-        )
+        proposal, tier = Proposal.PAID, Tier.STANDARD
+    elif route == Route.ASSISTANCE:
+        proposal, tier = Proposal.CONFIRM, Tier.SOCIAL_ASSISTANCE
+    elif route == Route.CAREGIVER:
+        proposal, tier = Proposal.CONFIRM, Tier.CAREGIVER
+    else:
+        if monthly_income_cents is None:
+            raise ValueError("income route needs an income")
+        try:
+            norm_cents = norm_on(household_type, on_date).monthly_norm_cents
+        except NoNormFound:
+            # Without a norm nobody can compute a limit: let a person look at it.
+            proposal, tier = Proposal.CONFIRM, Tier.LOW_INCOME
+        else:
+            percentage = scheme_percentage_on(on_date)
+            if income_within_limit(monthly_income_cents, norm_cents, percentage):
+                proposal, tier = Proposal.FREE, Tier.LOW_INCOME
+            else:
+                proposal, tier = Proposal.PAID, Tier.STANDARD
+    lines = explain(
+        route=route,
+        household_type=household_type,
+        proposal=proposal,
+        monthly_income_cents=monthly_income_cents,
+        norm_cents=norm_cents,
+        percentage=percentage,
+        on_date=on_date,
+    )
+    return EligibilityProposal(proposal, tier, lines, norm_cents, percentage)
+
+
+def explain(
+    *, route, household_type, proposal, monthly_income_cents, norm_cents, percentage, on_date
+) -> list[str]:
+    """The reasoning in plain words, in the active language.
+
+    Built from the facts kept on the application (not from today's norms), so a resident
+    reading in English and a reviewer reading in Dutch see the same reasoning.
+    """
+    if route == Route.PAID:
+        return [_("U koopt de pas. Er is geen inkomenstoets nodig.")]
     if route == Route.ASSISTANCE:
-        return EligibilityProposal(
-            Proposal.CONFIRM,
-            Tier.SOCIAL_ASSISTANCE,
-            [
-                _("U zegt dat u bijstand krijgt of meedoet aan Meedoen. Dan is de pas gratis."),
-                _("Een medewerker controleert dit in de gegevens van de gemeente."),
-            ],
-        )
+        return [
+            _("U zegt dat u bijstand krijgt of meedoet aan Meedoen. Dan is de pas gratis."),
+            _("Een medewerker controleert dit in de gegevens van de gemeente."),
+        ]
     if route == Route.CAREGIVER:
-        return EligibilityProposal(
-            Proposal.CONFIRM,
-            Tier.CAREGIVER,
-            [
-                _(
-                    "U zegt dat u mantelzorgwaardering krijgt. Dan is de pas gratis, "
-                    "ook als u buiten Zaanstad woont."
-                ),
-                _("Een medewerker controleert dit."),
-            ],
-        )
-    if monthly_income_cents is None:
-        raise ValueError("income route needs an income")
+        return [
+            _(
+                "U zegt dat u mantelzorgwaardering krijgt. Dan is de pas gratis, "
+                "ook als u buiten Zaanstad woont."
+            ),
+            _("Een medewerker controleert dit."),
+        ]
+    day = date_format(on_date, "j F Y")
     type_label = HouseholdType(household_type).label
-    try:
-        norm = norm_on(household_type, on_date)
-    except NoNormFound:
-        # Without a norm nobody can compute a limit: let a person look at it.
-        return EligibilityProposal(
-            Proposal.CONFIRM,
-            Tier.LOW_INCOME,
-            [
-                _(
-                    "Er is geen bijstandsnorm bekend voor %(type)s op %(day)s. "
-                    "Een medewerker beoordeelt uw aanvraag."
-                )
-                % {"type": type_label, "day": day}
-            ],
-        )
-    percentage = scheme_percentage_on(on_date)
-    limit = limit_cents(norm.monthly_norm_cents, percentage)
+    if norm_cents is None:
+        return [
+            _(
+                "Er is geen bijstandsnorm bekend voor %(type)s op %(day)s. "
+                "Een medewerker beoordeelt uw aanvraag."
+            )
+            % {"type": type_label, "day": day}
+        ]
     lines = [
         _("Uw huishouden: %(type)s.") % {"type": type_label},
         _("De bijstandsnorm voor uw huishouden op %(day)s is %(norm)s per maand.")
-        % {"day": day, "norm": format_euro(norm.monthly_norm_cents)},
+        % {"day": day, "norm": format_euro(norm_cents)},
         _("De grens voor een gratis pas is %(pct)s%% daarvan: %(limit)s per maand.")
-        % {"pct": percentage, "limit": format_euro(limit)},
+        % {"pct": percentage, "limit": format_euro(limit_cents(norm_cents, percentage))},
         _("Uw netto inkomen per maand: %(income)s.")
         % {"income": format_euro(monthly_income_cents)},
     ]
-    if income_within_limit(monthly_income_cents, norm.monthly_norm_cents, percentage):
+    if proposal == Proposal.FREE:
         lines.append(_("Uw inkomen is niet hoger dan de grens. Voorstel: gratis pas."))
-        proposal, tier = Proposal.FREE, Tier.LOW_INCOME
     else:
         lines.append(_("Uw inkomen is hoger dan de grens. Voorstel: u kunt de pas kopen."))
-        proposal, tier = Proposal.PAID, Tier.STANDARD
-    return EligibilityProposal(proposal, tier, lines, norm.monthly_norm_cents, percentage)
+    return lines
+
+
+def explain_application(application) -> list[str]:
+    return explain(
+        route=application.route,
+        household_type=application.household_type,
+        proposal=application.proposal,
+        monthly_income_cents=application.monthly_income_cents,
+        norm_cents=application.norm_cents,
+        percentage=application.norm_percentage,
+        on_date=timezone.localdate(application.submitted_at),
+    )

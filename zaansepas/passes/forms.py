@@ -104,14 +104,14 @@ class ApplicationForm(EvidenceMixin, forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
     )
     note = forms.CharField(
-        label=_("Wilt u nog iets vertellen? (niet verplicht)"),
+        label=_("Wilt u nog iets vertellen?"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     truthful = forms.BooleanField(
         label=_("Ik heb alles naar waarheid ingevuld"),
-        error_messages={"required": _("Vink aan dat u alles naar waarheid hebt ingevuld.")},
+        error_messages={"required": _("Vink aan dat u alles naar waarheid heeft ingevuld.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -171,7 +171,7 @@ class ApplicationForm(EvidenceMixin, forms.Form):
             self.add_error(
                 "has_partner",
                 _(
-                    "Vink aan dat u een partner hebt, of haal het vinkje "
+                    "Vink aan dat u een partner heeft, of haal het vinkje "
                     "bij 'Mijn partner wil ook een pas' weg."
                 ),
             )
@@ -233,7 +233,7 @@ ChildFormSet = forms.formset_factory(ChildForm, extra=6, max_num=10, validate_ma
 
 class PaperApplicationForm(ApplicationForm):
     resident_email = forms.EmailField(
-        label=_("E-mailadres van de inwoner (niet verplicht)"),
+        label=_("E-mailadres van de inwoner"),
         required=False,
         help_text=_("Dan kan de inwoner ook online inloggen en de pas op de telefoon laten zien."),
         error_messages={"invalid": _("Vul een geldig e-mailadres in.")},
@@ -252,7 +252,7 @@ class InformationReplyForm(EvidenceMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     evidence = forms.FileField(
-        label=_("Bestand meesturen (niet verplicht)"),
+        label=_("Bestand meesturen"),
         required=False,
         help_text=_("PDF, JPG of PNG, maximaal 5 MB."),
     )

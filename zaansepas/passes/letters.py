@@ -7,6 +7,7 @@ from weasyprint import HTML
 from zaansepas.lib.checkdigit import format_pass_number
 
 from .codes import make_card_code
+from .eligibility import explain_application
 from .qr import qr_svg
 
 
@@ -27,7 +28,7 @@ def render_decision_letter(application) -> bytes:
             "applicant": application.applicant,
             "passes": list(application.passes.select_related("holder")),
             "today": timezone.localdate(),
-            "reasoning_lines": application.proposal_reasoning.splitlines(),
+            "reasoning_lines": explain_application(application),
         },
     )
 

@@ -192,6 +192,8 @@ class Application(models.Model):
     )
     channel = models.CharField(_("kanaal"), max_length=10, choices=Channel.choices)
     route = models.CharField(_("soort aanvraag"), max_length=12, choices=Route.choices)
+    # As it was on the application date; the household may change later.
+    household_type = models.CharField(_("huishouden"), max_length=30, choices=HouseholdType.choices)
     monthly_income_cents = models.PositiveIntegerField(
         _("netto inkomen per maand (cent)"), null=True, blank=True
     )

@@ -14,6 +14,7 @@ from zaansepas.lib.checkdigit import clean_pass_number
 
 from . import actions
 from .access import get_application_for_user, get_pass_for_staff
+from .eligibility import explain_application
 from .forms import ChildFormSet, DecisionForm, PaperApplicationForm, PassSearchForm, ReasonForm
 from .models import Application, ApplicationStatus, Channel, Pass
 from .views import submit_forms
@@ -75,7 +76,7 @@ def review_detail(request, reference):
             "household": application.household,
             "members": application.household.members.all(),
             "children": application.children.all(),
-            "reasoning_lines": application.proposal_reasoning.splitlines(),
+            "reasoning_lines": explain_application(application),
             "form": form,
             "passes": application.passes.select_related("holder"),
         },

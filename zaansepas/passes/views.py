@@ -18,6 +18,7 @@ from zaansepas.lib.checkdigit import format_pass_number
 from . import actions, payments
 from .access import get_application_for_user, get_pass_for_resident, passes_for_resident
 from .codes import current_step, make_qr_code
+from .eligibility import explain_application
 from .forms import ApplicationForm, ChildFormSet, InformationReplyForm, ResidentBlockForm
 from .letters import render_card
 from .models import Application, ApplicationStatus, Channel, PassStatus, Payment, Person
@@ -160,7 +161,7 @@ def application_detail(request, reference):
         "passes/application_detail.html",
         {
             "application": application,
-            "reasoning_lines": application.proposal_reasoning.splitlines(),
+            "reasoning_lines": explain_application(application),
             "reply_form": reply_form,
             "passes": application.passes.select_related("holder"),
         },
@@ -181,7 +182,7 @@ def application_letter(request, reference):
 def pay(request, reference):
     application = get_application_for_user(request.user, reference)
     if application.status != ApplicationStatus.AWAITING_PAYMENT:
-        messages.info(request, _("Deze aanvraag hoeft niet (meer) betaald te worden."))
+        messages.info(request, _("U hoeft voor deze aanvraag niets te betalen."))
         return redirect("passes:application_detail", reference)
     try:
         payment = payments.start_payment(application)
@@ -312,7 +313,7 @@ def replace_own_card(request, number):
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
-        messages.success(request, _("U hebt een nieuwe pas. De oude pas werkt niet meer."))
+        messages.success(request, _("U heeft een nieuwe pas. De oude pas werkt niet meer."))
     return redirect(f"{_my_pass_url()}?pas={number}")
 
 

@@ -272,3 +272,13 @@ def test_the_form_says_what_buying_the_pass_costs(reference, client):
     assert (
         "Ik koop de pas (€ 17,50 per jaar)" in client.get(reverse("passes:apply")).content.decode()
     )
+
+
+def test_the_reasoning_is_kept_in_dutch_and_shown_in_the_readers_language(reference, client):
+    client.force_login(make_user("lang@example.org"))
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post(reverse("passes:apply"), form_data())
+    application = Application.objects.get()
+    assert "Voorstel: gratis pas" in application.proposal_reasoning  # the record is Dutch
+    english = client.get(reverse("passes:application_detail", args=[application.reference]))
+    assert "Proposal: free pass" in english.content.decode()
