@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from zaansepas.city.lookups import NoNormFound, norm_on, scheme_percentage_on
 from zaansepas.city.models import HouseholdType
-from zaansepas.lib.money import format_euro
+from zaansepas.lib.money import format_euro_here
 
 from .models import Proposal, Route, Tier
 
@@ -132,11 +132,11 @@ def explain(
     lines = [
         _("Uw huishouden: %(type)s.") % {"type": type_label},
         _("De bijstandsnorm voor uw huishouden op %(day)s is %(norm)s per maand.")
-        % {"day": day, "norm": format_euro(norm_cents)},
+        % {"day": day, "norm": format_euro_here(norm_cents)},
         _("De grens voor een gratis pas is %(pct)s%% daarvan: %(limit)s per maand.")
-        % {"pct": percentage, "limit": format_euro(limit_cents(norm_cents, percentage))},
+        % {"pct": percentage, "limit": format_euro_here(limit_cents(norm_cents, percentage))},
         _("Uw netto inkomen per maand: %(income)s.")
-        % {"income": format_euro(monthly_income_cents)},
+        % {"income": format_euro_here(monthly_income_cents)},
     ]
     if proposal == Proposal.FREE:
         lines.append(_("Uw inkomen is niet hoger dan de grens. Voorstel: gratis pas."))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zaansepas.city.lookups import InvalidPostcode, normalise_postcode
-from zaansepas.lib.money import format_euro, parse_euro
+from zaansepas.lib.money import english_active, format_euro_here, parse_euro
 
 from .actions import AddressInput, ApplicationInput, PersonInput
 from .models import PassKind, Route
@@ -119,7 +119,7 @@ class ApplicationForm(EvidenceMixin, forms.Form):
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
         # Say what the pass costs where the resident chooses to buy it.
-        price = format_euro(price_on(PassKind.ADULT, timezone.localdate()))
+        price = format_euro_here(price_on(PassKind.ADULT, timezone.localdate()))
         self.fields["route"].choices = [
             (
                 value,
@@ -141,7 +141,7 @@ class ApplicationForm(EvidenceMixin, forms.Form):
         if not text:
             return None
         try:
-            cents = parse_euro(text)
+            cents = parse_euro(text, english=english_active())
         except ValueError as exc:
             raise ValidationError(_("Vul een bedrag in euro in, zoals 1450,00.")) from exc
         if cents < 0:

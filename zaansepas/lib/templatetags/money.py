@@ -1,7 +1,7 @@
 from django import template
 
 from zaansepas.lib.checkdigit import format_pass_number
-from zaansepas.lib.money import format_euro
+from zaansepas.lib.money import format_euro_here
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ def euro(cents):
     """Render integer cents as Dutch euros: {{ 1250|euro }} -> € 12,50."""
     if cents is None or cents == "":
         return ""
-    return format_euro(int(cents))
+    return format_euro_here(int(cents))
 
 
 @register.filter

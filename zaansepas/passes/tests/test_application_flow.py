@@ -282,3 +282,13 @@ def test_the_reasoning_is_kept_in_dutch_and_shown_in_the_readers_language(refere
     assert "Voorstel: gratis pas" in application.proposal_reasoning  # the record is Dutch
     english = client.get(reverse("passes:application_detail", args=[application.reference]))
     assert "Proposal: free pass" in english.content.decode()
+
+
+def test_an_english_reader_types_and_sees_english_amounts(reference, client):
+    client.force_login(make_user("en-amount@example.org"))
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post(reverse("passes:apply"), form_data(monthly_income="1,450.00"))
+    application = Application.objects.get()
+    assert application.monthly_income_cents == 145000
+    page = client.get(reverse("passes:application_detail", args=[application.reference]))
+    assert "€1,450.00" in page.content.decode()
