@@ -46,7 +46,7 @@ def ensure_resident_account(email: str) -> User:
     return user
 
 
-def send_login_link(email: str, next_url: str = "") -> str:
+def send_login_link(email: str, next_url: str = "", language: str = "nl") -> str:
     """Create a resident account if needed and email a login link. Returns the link."""
     email = User.objects.normalize_email(email).lower()
     with transaction.atomic():
@@ -56,6 +56,10 @@ def send_login_link(email: str, next_url: str = "") -> str:
             return ""
         if user is None:
             user = ensure_resident_account(email)
+        if user.language != language:
+            # Remember the page's language: later emails (decisions) are written in it.
+            user.language = language
+            user.save(update_fields=["language"])
         token = secrets.token_urlsafe(32)
         LoginLink.objects.create(
             user=user,

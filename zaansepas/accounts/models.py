@@ -42,6 +42,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     full_name = models.CharField(_("naam"), max_length=150, blank=True)
     # Subject of the OIDC broker (pseudonym for DigiD); never the BSN itself.
     oidc_subject = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    # The language the resident last used the site in: emails to them are written in it.
+    language = models.CharField(_("taal"), max_length=8, default="nl")
     is_active = models.BooleanField(_("actief"), default=True)
     is_staff = models.BooleanField(_("toegang tot beheer"), default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -18,7 +18,9 @@ def login_page(request):
     form = LoginLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            link = send_login_link(form.cleaned_data["email"], next_url)
+            link = send_login_link(
+                form.cleaned_data["email"], next_url, language=request.LANGUAGE_CODE
+            )
         except MailNotSent:
             form.add_error(
                 None,

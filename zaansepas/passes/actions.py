@@ -319,9 +319,10 @@ def approve_application(
             tier = Tier.LOW_INCOME
         application.status = ApplicationStatus.APPROVED
         application.decided_tier = tier
-        application.decision_reason = reason or _(
-            "U voldoet aan de voorwaarden voor een gratis pas."
-        )
+        if not reason:
+            with translation.override("nl"):  # the record and the letter are Dutch
+                reason = _("U voldoet aan de voorwaarden voor een gratis pas.")
+        application.decision_reason = reason
         application.decided_by = actor
         application.decided_at = timezone.now()
         passes = _issue_passes(application, tier=tier, price_each=None, actor=actor, today=today)

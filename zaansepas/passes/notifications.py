@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
@@ -17,10 +18,16 @@ def _resident_email(application) -> str | None:
     return user.email if user and user.email else None
 
 
-def _send(application, subject: str, template: str) -> None:
+def _send(application, subject, template: str) -> None:
     to = _resident_email(application)
     if not to:
         return  # paper applicants without email get the printed letter by post
+    # In the resident's language, not the language of the staff member who decided.
+    with translation.override(application.applicant.user.language or "nl"):
+        _send_in_active_language(application, str(subject), template, to)
+
+
+def _send_in_active_language(application, subject: str, template: str, to: str) -> None:
     link = settings.PUBLIC_BASE_URL.rstrip("/") + reverse(
         "passes:application_detail", args=[application.reference]
     )

@@ -292,3 +292,23 @@ def test_an_english_reader_types_and_sees_english_amounts(reference, client):
     assert application.monthly_income_cents == 145000
     page = client.get(reverse("passes:application_detail", args=[application.reference]))
     assert "€1,450.00" in page.content.decode()
+
+
+def test_the_decision_email_is_in_the_residents_language_not_the_reviewers(
+    reference, client, django_capture_on_commit_callbacks
+):
+    from zaansepas.passes.actions import approve_application
+
+    resident = make_user("mail-en@example.org")
+    resident.language = "en"
+    resident.save()
+    client.force_login(resident)
+    client.post(reverse("passes:apply"), form_data())
+    application = Application.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_application(
+            application, actor=make_user("nl@example.org", Role.PASS_OFFICE), reason=""
+        )
+    application.refresh_from_db()
+    assert mail.outbox[-1].subject == "Decision on your application for the Zaanse Pas"
+    assert application.decision_reason.startswith("U voldoet")  # the record stays Dutch
