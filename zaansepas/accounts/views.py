@@ -13,6 +13,20 @@ from .login_links import MailNotSent, safe_next, send_login_link, use_login_link
 from .oidc import oidc_enabled
 
 
+def render_login(request, form, next_url, status=200):
+    return render(
+        request,
+        "accounts/login.html",
+        {
+            "form": form,
+            "next": next_url,
+            "oidc_enabled": oidc_enabled(),
+            "oidc_name": settings.OIDC_PROVIDER_NAME,
+        },
+        status=status,
+    )
+
+
 def login_page(request):
     next_url = safe_next(request.GET.get("next") or request.POST.get("next"))
     form = LoginLinkForm(request.POST or None)
@@ -29,17 +43,7 @@ def login_page(request):
                     "paar minuten opnieuw."
                 ),
             )
-            return render(
-                request,
-                "accounts/login.html",
-                {
-                    "form": form,
-                    "next": next_url,
-                    "oidc_enabled": oidc_enabled(),
-                    "oidc_name": settings.OIDC_PROVIDER_NAME,
-                },
-                status=503,
-            )
+            return render_login(request, form, next_url, status=503)
         return render(
             request,
             "accounts/link_sent.html",
@@ -50,16 +54,7 @@ def login_page(request):
                 "demo_link": urlsplit(link).path if settings.DEMO_MODE and link else "",
             },
         )
-    return render(
-        request,
-        "accounts/login.html",
-        {
-            "form": form,
-            "next": next_url,
-            "oidc_enabled": oidc_enabled(),
-            "oidc_name": settings.OIDC_PROVIDER_NAME,
-        },
-    )
+    return render_login(request, form, next_url)
 
 
 def login_with_link(request, token):

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from .apportion import largest_remainder
+from .csv_text import decode_csv
 from .models import AgeBand, Area, AreaKind, Sex
 from .population import save_population
 
@@ -166,33 +167,13 @@ def import_kerncijfers(
 
 
 def _decode(data: bytes | str) -> str:
-    if isinstance(data, str):
-        text = data
-    else:
-        if len(data) > MAX_BYTES:
-            raise CbsImportError("Dit bestand is te groot voor een bestand met kerncijfers.")
-        if data.startswith(b"PK\x03\x04"):
-            raise CbsImportError(
-                "Dit is een Excel- of zip-bestand, geen CSV. Download de kerncijfers bij het CBS "
-                "als CSV-bestand, of sla het in Excel op als 'CSV (puntkomma gescheiden)'."
-            )
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            try:
-                text = data.decode("utf-16")
-            except UnicodeDecodeError as exc:
-                raise CbsImportError("De tekens in dit bestand zijn niet te lezen.") from exc
-        elif b"\x00" in data:
-            raise CbsImportError(
-                "Dit bestand is geen tekstbestand (CSV). Download de kerncijfers bij het CBS "
-                "als CSV-bestand."
-            )
-        else:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                # CBS's older downloads are latin-1; every byte is valid latin-1.
-                text = data.decode("latin-1")
-    return text.lstrip("\ufeff")
+    return decode_csv(
+        data,
+        max_bytes=MAX_BYTES,
+        error=CbsImportError,
+        too_big="Dit bestand is te groot voor een bestand met kerncijfers.",
+        hint="Download de kerncijfers bij het CBS als CSV-bestand.",
+    )
 
 
 def _normalise_header(name: str) -> str:

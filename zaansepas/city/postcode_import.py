@@ -27,6 +27,7 @@ from typing import IO
 
 from django.db import transaction
 
+from .csv_text import decode_csv
 from .models import Area, AreaKind, PostcodeArea
 
 COLUMNS = ("postcode4", "wijk")
@@ -84,29 +85,13 @@ def import_postcode_areas(
 
 
 def _decode(data: bytes | str) -> str:
-    if isinstance(data, str):
-        text = data
-    else:
-        if len(data) > MAX_BYTES:
-            raise PostcodeImportError("Dit bestand is te groot voor een lijst met postcodes.")
-        if data.startswith(b"PK\x03\x04"):
-            raise PostcodeImportError(
-                "Dit is een Excel- of zip-bestand, geen CSV. Sla het in Excel op als "
-                "'CSV (puntkomma gescheiden)'."
-            )
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            try:
-                text = data.decode("utf-16")
-            except UnicodeDecodeError as exc:
-                raise PostcodeImportError("De tekens in dit bestand zijn niet te lezen.") from exc
-        elif b"\x00" in data:
-            raise PostcodeImportError("Dit bestand is geen tekstbestand (CSV).")
-        else:
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")  # every byte is valid latin-1
-    return text.lstrip("\ufeff")
+    return decode_csv(
+        data,
+        max_bytes=MAX_BYTES,
+        error=PostcodeImportError,
+        too_big="Dit bestand is te groot voor een lijst met postcodes.",
+        hint="",
+    )
 
 
 def _delimiter(header_line: str) -> str:
