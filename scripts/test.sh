@@ -44,10 +44,12 @@ part() {  # part NAME COMMAND... : run one part, remember how it went
     fi
 }
 
-part "unit tests on SQLite" "$pytest" -q "$@"
-part "unit tests on PostgreSQL" bash scripts/with-postgres.sh "$pytest" -q "$@"
+part "unit tests on SQLite" "$pytest" -q --junitxml="$scratch/sqlite.xml" "$@"
+part "unit tests on PostgreSQL" \
+    bash scripts/with-postgres.sh "$pytest" -q --junitxml="$scratch/postgres.xml" "$@"
 part "browser tests (Chromium, SQLite)" \
-    bash -c 'bash scripts/ensure-chromium.sh && "$0" -q browser_tests "$@"' "$pytest" "$@"
+    bash -c 'bash scripts/ensure-chromium.sh && "$0" -q browser_tests "$@"' \
+    "$pytest" --junitxml="$scratch/browser.xml" "$@"
 
 printf '\n==> make test summary\n'
 for i in "${!names[@]}"; do
@@ -58,4 +60,23 @@ if [ "$failed" = 0 ]; then
 else
     echo "==> SOME PARTS FAILED (see above)"
 fi
+# One closing line over all parts, from pytest's own JUnit reports.
+"$VENV/bin/python" - "$scratch"/*.xml <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+
+passed = failed = skipped = 0
+for path in sys.argv[1:]:
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        continue
+    for suite in root.iter("testsuite"):
+        tests, skip = int(suite.get("tests", 0)), int(suite.get("skipped", 0))
+        bad = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        passed += tests - skip - bad
+        failed += bad
+        skipped += skip
+print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
+PY
 exit "$failed"
