@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "zaansepas.accounts",
     "zaansepas.city",
     "zaansepas.passes",
+    "zaansepas.offers",
     "zaansepas.pages",
     "zaansepas.lib",
 ]
@@ -125,7 +126,7 @@ LOGOUT_REDIRECT_URL = "pages:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "zaansepas.accounts.validators.MinimumLength",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

@@ -12,6 +12,7 @@ MENU = [
     (Role.PASS_OFFICE, _("Aanvragen beoordelen"), "passes:review_queue"),
     (Role.PASS_OFFICE, _("Passen zoeken"), "passes:staff_pass_search"),
     (Role.PASS_OFFICE, _("Papieren aanvraag invoeren"), "passes:staff_paper_application"),
+    (Role.PASS_OFFICE, _("Aanbieders beoordelen"), "offers:review_queue"),
     (Role.ADMIN, _("Beheer"), "admin:index"),
 ]
 

@@ -15,6 +15,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "passes.view_application",
         "passes.view_pass",
         "passes.view_household",
+        "offers.review_provider",
+        "offers.view_provider",
     ],
     Role.RESEARCHER: ["city.view_area", "city.view_populationcount"],
     Role.PROFESSIONAL: [],

@@ -1,0 +1,118 @@
+"""Every change to providers goes through these functions; each is one transaction."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zaansepas.accounts.models import Role, User
+from zaansepas.accounts.roles import grant_role
+
+from .models import MemberRole, Provider, ProviderMember, ProviderStatus
+
+
+class ProviderError(ValidationError):
+    """A request the rules do not allow. The message is Dutch and meant for the user."""
+
+
+@dataclass(frozen=True)
+class ProviderInput:
+    name: str
+    kind: str
+    kvk_number: str
+    iban: str
+    account_holder: str
+    street: str
+    house_number: str
+    postcode: str
+    town: str
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    website: str = ""
+    description: str = ""
+
+
+def register_provider(
+    *, data: ProviderInput, owner_email: str, owner_password: str | None, submission_key
+) -> tuple[Provider, bool]:
+    """Sign an organisation up. Its owner account is made now but gets the provider role
+    only when the pass office approves. Returns (provider, created); the same form sent
+    twice returns the first registration."""
+    existing = Provider.objects.filter(submission_key=submission_key).first()
+    if existing:
+        return existing, False
+    owner_email = User.objects.normalize_email(owner_email).lower()
+    try:
+        with transaction.atomic():
+            existing = Provider.objects.filter(submission_key=submission_key).first()
+            if existing:
+                return existing, False
+            if Provider.objects.filter(kvk_number=data.kvk_number).exists():
+                raise ProviderError(
+                    _(
+                        "Dit KvK-nummer is al aangemeld. Neem contact op met de Zaanse Pas als u "
+                        "denkt dat dit niet klopt."
+                    ),
+                    code="kvk_taken",
+                )
+            owner = User.objects.filter(email=owner_email).first()
+            if owner is None:
+                owner = User.objects.create_user(
+                    owner_email, owner_password, full_name=data.contact_name
+                )
+            elif owner_password is not None:
+                raise ProviderError(
+                    _(
+                        "Er is al een account met dit e-mailadres. Log eerst in en meld uw "
+                        "organisatie daarna aan."
+                    ),
+                    code="email_taken",
+                )
+            provider = Provider.objects.create(submission_key=submission_key, **data.__dict__)
+            ProviderMember.objects.create(provider=provider, user=owner, role=MemberRole.OWNER)
+    except IntegrityError:
+        existing = Provider.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return existing, False
+        raise ProviderError(_("Dit KvK-nummer is al aangemeld."), code="kvk_taken") from None
+    return provider, True
+
+
+def _lock_pending(provider: Provider) -> Provider:
+    locked = Provider.objects.select_for_update().get(pk=provider.pk)
+    if locked.status != ProviderStatus.PENDING:
+        raise ProviderError(_("Over deze aanmelding is al een besluit genomen."), code="decided")
+    return locked
+
+
+def approve_provider(provider: Provider, *, actor, reason: str = "") -> Provider:
+    """The organisation may now put offers on the pass; its people get the provider role."""
+    with transaction.atomic():
+        provider = _lock_pending(provider)
+        provider.status = ProviderStatus.APPROVED
+        provider.decision_reason = (reason or "").strip()
+        provider.decided_by = actor
+        provider.decided_at = timezone.now()
+        provider.save()
+        for member in provider.members.select_related("user"):
+            grant_role(member.user, Role.PROVIDER)
+    return provider
+
+
+def reject_provider(provider: Provider, *, actor, reason: str) -> Provider:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ProviderError(
+            _("Geef de reden van de afwijzing. De aanbieder krijgt die te zien."), code="reason"
+        )
+    with transaction.atomic():
+        provider = _lock_pending(provider)
+        provider.status = ProviderStatus.REJECTED
+        provider.decision_reason = reason
+        provider.decided_by = actor
+        provider.decided_at = timezone.now()
+        provider.save()
+    return provider
