@@ -151,6 +151,8 @@ PAYMENT_PROVIDER = os.environ.get("ZP_PAYMENT_PROVIDER", "demo")  # "demo" or "m
 MOLLIE_API_KEY = os.environ.get("ZP_MOLLIE_API_KEY", "")
 PUBLIC_BASE_URL = os.environ.get("ZP_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
+# Offers with less discount than this (and not free) are flagged in the pass office's review.
+OFFER_MIN_DISCOUNT_PERCENT = int(os.environ.get("ZP_OFFER_MIN_DISCOUNT_PERCENT", "25"))
 # Objection period (6 weeks) plus margin; after that the evidence itself is deleted.
 EVIDENCE_RETENTION_DAYS = int(os.environ.get("ZP_EVIDENCE_RETENTION_DAYS", "91"))
 

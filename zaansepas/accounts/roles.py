@@ -17,6 +17,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "passes.view_household",
         "offers.review_provider",
         "offers.view_provider",
+        "offers.review_offer",
+        "offers.view_offer",
     ],
     Role.RESEARCHER: ["city.view_area", "city.view_populationcount"],
     Role.PROFESSIONAL: [],

@@ -116,3 +116,74 @@ def reject_provider(provider: Provider, *, actor, reason: str) -> Provider:
         provider.decided_at = timezone.now()
         provider.save()
     return provider
+
+
+# --- Offers ---------------------------------------------------------------------------------
+
+
+def submit_offer(offer):
+    """The provider sends an offer to the pass office. Checks its terms and flags it when
+    it gives less discount than the norm; nothing goes live before approval."""
+    from .models import OfferStatus
+    from .pricing import below_discount_norm, check_offer_terms
+
+    check_offer_terms(offer)
+    with transaction.atomic():
+        if offer.provider.status != ProviderStatus.APPROVED:
+            raise ProviderError(_("Uw organisatie is nog niet goedgekeurd."), code="provider")
+        offer.below_norm = below_discount_norm(offer)
+        offer.status = OfferStatus.SUBMITTED
+        offer.review_reason = ""
+        offer.save()
+    return offer
+
+
+def _lock_submitted_offer(offer):
+    from .models import Offer, OfferStatus
+
+    locked = Offer.objects.select_for_update().get(pk=offer.pk)
+    if locked.status != OfferStatus.SUBMITTED:
+        raise ProviderError(_("Dit aanbod wacht niet op beoordeling."), code="not_submitted")
+    return locked
+
+
+def approve_offer(offer, *, actor, reason: str = ""):
+    from .models import OfferStatus
+
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        offer = _lock_submitted_offer(offer)
+        if offer.below_norm and not reason:
+            # A low discount can still be worth it (a free cup of coffee with a meal), but
+            # the reviewer has to say why.
+            raise ProviderError(
+                _(
+                    "Dit aanbod geeft minder korting dan de norm. Geef een reden "
+                    "als u het toch goedkeurt."
+                ),
+                code="reason",
+            )
+        offer.status = OfferStatus.APPROVED
+        offer.review_reason = reason
+        offer.reviewed_by = actor
+        offer.reviewed_at = timezone.now()
+        offer.save()
+    return offer
+
+
+def reject_offer(offer, *, actor, reason: str):
+    from .models import OfferStatus
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ProviderError(
+            _("Geef de reden van de afwijzing. De aanbieder krijgt die te zien."), code="reason"
+        )
+    with transaction.atomic():
+        offer = _lock_submitted_offer(offer)
+        offer.status = OfferStatus.REJECTED
+        offer.review_reason = reason
+        offer.reviewed_by = actor
+        offer.reviewed_at = timezone.now()
+        offer.save()
+    return offer

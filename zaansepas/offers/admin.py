@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Location, OpeningHours, Provider, ProviderMember
+from .models import Location, OpeningHours, Offer, OfferGroup, Provider, ProviderMember
 
 
 class MemberInline(admin.TabularInline):
@@ -36,3 +36,18 @@ class LocationAdmin(admin.ModelAdmin):
     list_filter = ["district", "is_active"]
     search_fields = ["name", "provider__name"]
     inlines = [OpeningHoursInline]
+
+
+@admin.register(Offer)
+class OfferAdmin(admin.ModelAdmin):
+    list_display = ["title", "provider", "kind", "status", "below_norm", "valid_until"]
+    list_filter = ["status", "kind", "below_norm", "themes"]
+    search_fields = ["title", "provider__name"]
+    # Review goes through actions.approve_offer/reject_offer, which record who and why.
+    readonly_fields = ["status", "below_norm", "review_reason", "reviewed_by", "reviewed_at"]
+    filter_horizontal = ["themes", "locations"]
+
+
+@admin.register(OfferGroup)
+class OfferGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "picks", "period"]

@@ -148,3 +148,131 @@ class OpeningHours(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OfferKind(models.TextChoices):
+    PERCENT_OFF = "procent", _("percentage korting")
+    AMOUNT_OFF = "bedrag", _("bedrag korting")
+    FIXED_PRICE = "vaste_prijs", _("vaste pasprijs")
+    FREE = "gratis", _("gratis")
+    # "20% (or €5) off anything in a category": the till types what the customer buys.
+    CATEGORY = "categorie", _("korting op alles in een categorie")
+    # A seat at a participation-kitchen table, access to a clothing bank: no money involved.
+    PLACE = "plek", _("plek of toegang (met reservering)")
+
+
+class Period(models.TextChoices):
+    DAY = "dag", _("per dag")
+    WEEK = "week", _("per week")
+    MONTH = "maand", _("per maand")
+    YEAR = "jaar", _("per kalenderjaar")
+    PASS_YEAR = "pasjaar", _("per pasjaar")
+    LIFETIME = "altijd", _("in totaal")
+
+
+class OfferStatus(models.TextChoices):
+    DRAFT = "concept", _("concept")
+    SUBMITTED = "ingediend", _("wacht op beoordeling")
+    APPROVED = "goedgekeurd", _("goedgekeurd")
+    REJECTED = "afgewezen", _("afgewezen")
+    WITHDRAWN = "ingetrokken", _("ingetrokken")
+
+
+class OfferGroup(models.Model):
+    """'Pick N from this set': e.g. one sport and one culture offer per year per pass."""
+
+    name = models.CharField(_("naam"), max_length=120)
+    picks = models.PositiveSmallIntegerField(_("aantal keuzes"), default=1)
+    period = models.CharField(
+        _("periode"), max_length=8, choices=Period.choices, default=Period.YEAR
+    )
+
+    class Meta:
+        verbose_name = _("keuzegroep")
+        verbose_name_plural = _("keuzegroepen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Offer(models.Model):
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="offers")
+    title = models.CharField(_("titel"), max_length=120)
+    description = models.TextField(_("beschrijving"))
+    kind = models.CharField(_("soort aanbod"), max_length=12, choices=OfferKind.choices)
+    themes = models.ManyToManyField("city.PolicyTheme", blank=True, verbose_name=_("thema's"))
+    locations = models.ManyToManyField(Location, blank=True, verbose_name=_("locaties"))
+
+    # Who it is meant for. Everyone may use an offer for everyone; the others are shown
+    # to the holders they fit ("voor jou") and checked at the till without saying why.
+    for_everyone = models.BooleanField(_("iedereen"), default=True)
+    for_low_income = models.BooleanField(_("mensen met een laag inkomen"), default=False)
+    for_children = models.BooleanField(_("kinderen van 4 tot en met 17"), default=False)
+    for_seniors = models.BooleanField(_("65-plussers"), default=False)
+    for_caregivers = models.BooleanField(_("mantelzorgers"), default=False)
+
+    # Money, all in cents. Which fields count depends on the kind (see offers/pricing.py).
+    regular_price_cents = models.PositiveIntegerField(
+        _("normale prijs (cent)"), null=True, blank=True
+    )
+    percent_off = models.PositiveSmallIntegerField(_("korting in procent"), null=True, blank=True)
+    amount_off_cents = models.PositiveIntegerField(_("korting (cent)"), null=True, blank=True)
+    pass_price_cents = models.PositiveIntegerField(_("pasprijs (cent)"), null=True, blank=True)
+    discount_cap_cents = models.PositiveIntegerField(
+        _("maximale korting (cent)"), null=True, blank=True
+    )
+    category_label = models.CharField(_("categorie"), max_length=120, blank=True)
+
+    valid_from = models.DateField(_("geldig vanaf"))
+    valid_until = models.DateField(_("geldig tot en met"))
+
+    # Limits; empty means no limit.
+    per_pass_limit = models.PositiveSmallIntegerField(_("maximaal per pas"), null=True, blank=True)
+    per_pass_period = models.CharField(
+        _("periode per pas"), max_length=8, choices=Period.choices, default=Period.YEAR
+    )
+    per_household_limit = models.PositiveSmallIntegerField(
+        _("maximaal per huishouden"), null=True, blank=True
+    )
+    per_household_period = models.CharField(
+        _("periode per huishouden"), max_length=8, choices=Period.choices, default=Period.YEAR
+    )
+    global_quota = models.PositiveIntegerField(_("totaal beschikbaar"), null=True, blank=True)
+    capacity_per_date = models.PositiveIntegerField(_("plekken per dag"), null=True, blank=True)
+    group = models.ForeignKey(
+        OfferGroup,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="offers",
+        verbose_name=_("keuzegroep"),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=OfferStatus.choices, default=OfferStatus.DRAFT
+    )
+    below_norm = models.BooleanField(_("minder korting dan de norm"), default=False)
+    review_reason = models.TextField(_("reden van het besluit"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title"]
+        permissions = [("review_offer", "Kan aanbod beoordelen")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__gte=F("valid_from")), name="offer_valid_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(percent_off__isnull=True) | Q(percent_off__gte=1, percent_off__lte=100),
+                name="offer_percent_range",
+            ),
+        ]
+        verbose_name = _("aanbod")
+        verbose_name_plural = _("aanbod")
+
+    def __str__(self) -> str:
+        return self.title
