@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "zaansepas.city",
     "zaansepas.passes",
     "zaansepas.offers",
+    "zaansepas.till",
     "zaansepas.pages",
     "zaansepas.lib",
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TillConfig(AppConfig):
+    name = "zaansepas.till"
+    label = "till"

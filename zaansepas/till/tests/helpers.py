@@ -1,0 +1,83 @@
+import datetime as dt
+import uuid
+
+from zaansepas.offers.models import Location, Offer, OfferKind, Provider
+from zaansepas.passes import actions
+from zaansepas.passes.models import MemberRole, PassKind, Tier
+from zaansepas.passes.tests.helpers import application_input, make_reference_data, make_user, submit
+
+
+def make_provider(kvk="12345678"):
+    provider = Provider.objects.create(
+        name=f"Aanbieder {kvk}",
+        kind="bedrijf",
+        kvk_number=kvk,
+        iban="NL91ABNA0417164300",
+        account_holder="x",
+        street="x",
+        house_number="1",
+        postcode="1506 AB",
+        town="Zaandam",
+        contact_name="x",
+        contact_email=f"{kvk}@example.org",
+        contact_phone="1",
+        status="goedgekeurd",
+    )
+    location = Location.objects.create(
+        provider=provider,
+        name="Winkel",
+        street="x",
+        house_number="1",
+        postcode="1506 AB",
+        town="Zaandam",
+    )
+    return provider, location
+
+
+def make_offer(provider, **fields):
+    defaults = {
+        "title": "Brood",
+        "description": "x",
+        "kind": OfferKind.FREE,
+        "regular_price_cents": 300,
+        "valid_from": dt.date(2020, 1, 1),
+        "valid_until": dt.date(2099, 12, 31),
+        "status": "goedgekeurd",
+    }
+    return Offer.objects.create(provider=provider, **{**defaults, **fields})
+
+
+def make_household_passes(children=(), today=None):
+    """A household with an adult pass and child passes; returns (adult, [children])."""
+    make_reference_data() if not _has_reference() else None
+    user = make_user(f"h{uuid.uuid4().hex[:8]}@example.org")
+    application = submit(
+        user, application_input(route="bijstand", children=list(children)), today=today
+    )
+    adult = actions.issue_pass(
+        application.applicant, kind=PassKind.ADULT, tier=Tier.SOCIAL_ASSISTANCE, today=today
+    )
+    kids = [
+        actions.issue_pass(child, kind=PassKind.CHILD, tier=Tier.SOCIAL_ASSISTANCE, today=today)
+        for child in application.household.members.filter(role=MemberRole.CHILD)
+    ]
+    # Test dates span years; let the passes cover them.
+    from zaansepas.passes.models import Pass
+
+    Pass.objects.filter(household=adult.household).update(
+        valid_from=dt.date(2020, 1, 1), valid_until=dt.date(2099, 12, 31)
+    )
+    adult.refresh_from_db()
+    for kid in kids:
+        kid.refresh_from_db()
+    return adult, kids
+
+
+def _has_reference():
+    from zaansepas.city.models import PostcodeArea
+
+    return PostcodeArea.objects.exists()
+
+
+def key():
+    return uuid.uuid4().hex

@@ -1,0 +1,81 @@
+"""Parallel tills against the real database (PostgreSQL in `make test`): limits hold."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from zaansepas.till.models import Redemption
+from zaansepas.till.redemption import redeem_offer
+
+from .helpers import key, make_household_passes, make_offer, make_provider
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def in_parallel(calls):
+    barrier = threading.Barrier(len(calls))
+    outcomes = []
+
+    def run(call):
+        try:
+            barrier.wait()
+            outcomes.append(("ok", call()))
+        except ValidationError as exc:
+            outcomes.append(("refused", exc.code))
+        except Exception as exc:  # anything else is a bug the assertion shows
+            outcomes.append(("error", repr(exc)))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return outcomes
+
+
+def call(offer, pass_card, idem=None):
+    return lambda: redeem_offer(
+        offer_id=offer.pk,
+        pass_id=pass_card.pk,
+        provider_id=offer.provider_id,
+        location_id=None,
+        idempotency_key=idem or key(),
+    )
+
+
+def test_20_parallel_redemptions_of_a_once_per_pass_offer_give_exactly_one():
+    provider, _ = make_provider()
+    adult, _ = make_household_passes()
+    offer = make_offer(provider, per_pass_limit=1, per_pass_period="altijd")
+    outcomes = in_parallel([call(offer, adult) for _ in range(20)])
+    assert [o for o in outcomes if o[0] == "error"] == []
+    assert sum(o[0] == "ok" for o in outcomes) == 1
+    assert Redemption.objects.count() == 1
+
+
+def test_50_parallel_against_a_quota_of_10_give_exactly_10():
+    provider, _ = make_provider()
+    passes = []
+    for _ in range(10):
+        adult, kids = make_household_passes(children=[])
+        passes.append(adult)
+    offer = make_offer(provider, global_quota=10)
+    outcomes = in_parallel([call(offer, passes[i % 10]) for i in range(50)])
+    assert [o for o in outcomes if o[0] == "error"] == []
+    assert sum(o[0] == "ok" for o in outcomes) == 10
+    assert Redemption.objects.count() == 10 and offer.counter.used == 10
+
+
+def test_one_key_replayed_10_times_at_once_is_one_redemption():
+    provider, _ = make_provider()
+    adult, _ = make_household_passes()
+    offer = make_offer(provider)
+    outcomes = in_parallel([call(offer, adult, idem="till-7-42") for _ in range(10)])
+    assert [o for o in outcomes if o[0] != "ok"] == []
+    assert len({o[1].redemption.pk for o in outcomes}) == 1
+    assert sum(not o[1].replayed for o in outcomes) == 1
+    assert Redemption.objects.count() == 1
