@@ -53,8 +53,8 @@ def register_provider(
             if Provider.objects.filter(kvk_number=data.kvk_number).exists():
                 raise ProviderError(
                     _(
-                        "Dit KvK-nummer is al aangemeld. Neem contact op met de Zaanse Pas als u "
-                        "denkt dat dit niet klopt."
+                        "Er is al een organisatie aangemeld met dit KvK-nummer. Neem contact "
+                        "op met de Zaanse Pas als u denkt dat dit niet klopt."
                     ),
                     code="kvk_taken",
                 )
@@ -77,7 +77,9 @@ def register_provider(
         existing = Provider.objects.filter(submission_key=submission_key).first()
         if existing:
             return existing, False
-        raise ProviderError(_("Dit KvK-nummer is al aangemeld."), code="kvk_taken") from None
+        raise ProviderError(
+            _("Er is al een organisatie aangemeld met dit KvK-nummer."), code="kvk_taken"
+        ) from None
     return provider, True
 
 
@@ -158,7 +160,7 @@ def approve_offer(offer, *, actor, reason: str = ""):
             # the reviewer has to say why.
             raise ProviderError(
                 _(
-                    "Dit aanbod geeft minder korting dan de norm. Geef een reden "
+                    "Dit aanbod geeft minder korting dan het minimum. Geef een reden "
                     "als u het toch goedkeurt."
                 ),
                 code="reason",

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Location, OpeningHours, Offer, OfferGroup, Provider, ProviderMember
+from .models import Location, Offer, OfferGroup, OpeningHours, Provider, ProviderMember
 
 
 class MemberInline(admin.TabularInline):

@@ -152,7 +152,7 @@ class OpeningHours(models.Model):
 
 class OfferKind(models.TextChoices):
     PERCENT_OFF = "procent", _("percentage korting")
-    AMOUNT_OFF = "bedrag", _("bedrag korting")
+    AMOUNT_OFF = "bedrag", _("korting in euro's")
     FIXED_PRICE = "vaste_prijs", _("vaste pasprijs")
     FREE = "gratis", _("gratis")
     # "20% (or €5) off anything in a category": the till types what the customer buys.
@@ -207,7 +207,7 @@ class Offer(models.Model):
     # to the holders they fit ("voor jou") and checked at the till without saying why.
     for_everyone = models.BooleanField(_("iedereen"), default=True)
     for_low_income = models.BooleanField(_("mensen met een laag inkomen"), default=False)
-    for_children = models.BooleanField(_("kinderen van 4 tot en met 17"), default=False)
+    for_children = models.BooleanField(_("kinderen van 4 tot en met 17 jaar"), default=False)
     for_seniors = models.BooleanField(_("65-plussers"), default=False)
     for_caregivers = models.BooleanField(_("mantelzorgers"), default=False)
 
@@ -251,7 +251,7 @@ class Offer(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=OfferStatus.choices, default=OfferStatus.DRAFT
     )
-    below_norm = models.BooleanField(_("minder korting dan de norm"), default=False)
+    below_norm = models.BooleanField(_("minder korting dan het minimum"), default=False)
     review_reason = models.TextField(_("reden van het besluit"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -36,7 +36,8 @@ def price_for(offer, amount_cents: int | None = None) -> Price:
     if kind == OfferKind.CATEGORY:
         if amount_cents is None or amount_cents <= 0:
             raise ValidationError(
-                _("Vul het bedrag in dat de klant betaalt, meer dan € 0."), code="amount"
+                _("Vul het bedrag in dat de klant betaalt. Dat moet meer dan € 0 zijn."),
+                code="amount",
             )
         if amount_cents > MAX_AMOUNT_CENTS:
             raise ValidationError(_("Dit bedrag is te hoog. Controleer het bedrag."), code="amount")

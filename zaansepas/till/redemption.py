@@ -78,7 +78,7 @@ def redeem_offer(
     now = now or timezone.now()
     today = timezone.localtime(now).date()
     if not idempotency_key or len(idempotency_key) > 80:
-        _refuse("key", _("De kassa stuurde geen geldige sleutel mee. Probeer het opnieuw."))
+        _refuse("key", _("Er ging iets mis bij het versturen. Probeer het opnieuw."))
     print_ = fingerprint(
         offer_id=offer_id, pass_id=pass_id, location_id=location_id, amount_cents=amount_cents
     )
@@ -151,7 +151,7 @@ def _check(offer, pass_card, location_id, today, now) -> None:
         or offer.status != OfferStatus.APPROVED
         or offer.provider.status != "goedgekeurd"
     ):
-        _refuse("offer", _("Dit aanbod bestaat niet (meer) bij u."))
+        _refuse("offer", _("Dit aanbod is er niet bij u, of niet meer."))
     if not offer.valid_from <= today <= offer.valid_until:
         _refuse("offer_dates", _("Dit aanbod geldt vandaag niet."))
     if (

@@ -109,7 +109,7 @@ def test_bad_input_gets_a_dutch_message_and_saves_nothing(roles, client, overrid
 def test_the_same_kvk_number_cannot_sign_up_twice(roles, client):
     client.post(reverse("offers:signup"), signup_data())
     response = client.post(reverse("offers:signup"), signup_data(contact_email="ander@example.org"))
-    assert "al aangemeld" in response.content.decode()
+    assert "al een organisatie aangemeld" in response.content.decode()
     assert (
         Provider.objects.count() == 1
         and not User.objects.filter(email="ander@example.org").exists()
