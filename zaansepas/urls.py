@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("zaansepas.accounts.urls")),
     path("", include("zaansepas.passes.urls")),
     path("", include("zaansepas.offers.urls")),
+    path("", include("zaansepas.till.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("admin/", admin.site.urls),

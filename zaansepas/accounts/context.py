@@ -13,6 +13,7 @@ MENU = [
     (Role.PASS_OFFICE, _("Passen zoeken"), "passes:staff_pass_search"),
     (Role.PASS_OFFICE, _("Papieren aanvraag invoeren"), "passes:staff_paper_application"),
     (Role.PASS_OFFICE, _("Aanbieders beoordelen"), "offers:review_queue"),
+    (Role.PROVIDER, _("Kassa"), "till:till"),
     (Role.ADMIN, _("Beheer"), "admin:index"),
 ]
 

@@ -166,19 +166,43 @@ def _check(offer, pass_card, location_id, today, now) -> None:
         _refuse("target", _("Dit aanbod is voor een andere leeftijd."))
 
 
-def _check_limits(offer, pass_card, counter, today, now) -> None:
-    mine = Redemption.objects.filter(offer=offer, pass_card=pass_card)
+@dataclass(frozen=True)
+class LimitUse:
+    code: str  # which limit: limit_pass, limit_household, group, quota, capacity
+    message: str  # what the till says when it is used up
+    limit: int
+    used: int
+
+    @property
+    def left(self) -> int:
+        return max(self.limit - self.used, 0)
+
+
+def limit_usage(offer, pass_card, quota_used: int, today, now) -> list[LimitUse]:
+    """Every limit that applies to this pass and offer now, with how much is used."""
+    uses = []
     if offer.per_pass_limit is not None:
         since = period_start(offer.per_pass_period, now, pass_card.valid_from)
-        if _count(mine, since) >= offer.per_pass_limit:
-            _refuse("limit_pass", _("Deze pas heeft dit aanbod al zo vaak gebruikt als mag."))
+        mine = Redemption.objects.filter(offer=offer, pass_card=pass_card)
+        uses.append(
+            LimitUse(
+                "limit_pass",
+                _("Deze pas heeft dit aanbod al zo vaak gebruikt als mag."),
+                offer.per_pass_limit,
+                _count(mine, since),
+            )
+        )
     if offer.per_household_limit is not None:
         since = period_start(offer.per_household_period, now, pass_card.valid_from)
         household = Redemption.objects.filter(offer=offer, household_id=pass_card.household_id)
-        if _count(household, since) >= offer.per_household_limit:
-            _refuse(
-                "limit_household", _("Dit huishouden heeft dit aanbod al zo vaak gebruikt als mag.")
+        uses.append(
+            LimitUse(
+                "limit_household",
+                _("Dit huishouden heeft dit aanbod al zo vaak gebruikt als mag."),
+                offer.per_household_limit,
+                _count(household, since),
             )
+        )
     if offer.group_id is not None:
         since = period_start(offer.group.period, now, pass_card.valid_from)
         picked = (
@@ -189,13 +213,30 @@ def _check_limits(offer, pass_card, counter, today, now) -> None:
             .values("offer_id")
             .distinct()
         )
-        if picked.count() >= offer.group.picks and not picked.filter(offer_id=offer.pk).exists():
-            _refuse("group", _("De keuze voor %(group)s is al gemaakt.") % {"group": offer.group})
-    if offer.global_quota is not None and counter.used >= offer.global_quota:
-        _refuse("quota", _("Dit aanbod is op."))
+        if not picked.filter(offer_id=offer.pk).exists():
+            uses.append(
+                LimitUse(
+                    "group",
+                    _("De keuze voor %(group)s is al gemaakt.") % {"group": offer.group},
+                    offer.group.picks,
+                    picked.count(),
+                )
+            )
+    if offer.global_quota is not None:
+        uses.append(LimitUse("quota", _("Dit aanbod is op."), offer.global_quota, quota_used))
     if offer.capacity_per_date is not None:
         taken = Redemption.objects.filter(
             offer=offer, service_date=today, cancelled_at__isnull=True
         ).count()
-        if taken >= offer.capacity_per_date:
-            _refuse("capacity", _("Vandaag zijn alle plekken bezet."))
+        uses.append(
+            LimitUse(
+                "capacity", _("Vandaag zijn alle plekken bezet."), offer.capacity_per_date, taken
+            )
+        )
+    return uses
+
+
+def _check_limits(offer, pass_card, counter, today, now) -> None:
+    for use in limit_usage(offer, pass_card, counter.used, today, now):
+        if use.left == 0:
+            _refuse(use.code, use.message)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "till"
+urlpatterns = [
+    path("kassa/", views.till, name="till"),
+    path("kassa/verzilveren/", views.redeem, name="redeem"),
+]

@@ -1,0 +1,113 @@
+"""The till page: scan or type a pass, see what it may use here, redeem. Mobile first."""
+
+import uuid
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zaansepas.lib.checkdigit import format_pass_number
+from zaansepas.lib.money import english_active, parse_euro
+from zaansepas.passes.verification import verify_pass_code, verify_pass_number
+
+from .access import till_provider_for
+from .redemption import redeem_offer
+from .screen import offers_for_pass, pass_from_token, pass_token
+
+
+def _check(code: str):
+    typed = code.strip()
+    # People type a number (maybe with spaces); a scanner delivers a ZPQ:/ZPK: code.
+    if typed.replace(" ", "").replace("-", "").isdigit():
+        return verify_pass_number(typed)
+    return verify_pass_code(typed)
+
+
+def _screen_context(provider, check):
+    context = {"provider": provider, "check": check}
+    if check is not None and check.valid:
+        context.update(
+            number=format_pass_number(check.pass_number),
+            token=pass_token(check.pass_id),
+            offers=[
+                (offer, uuid.uuid4().hex) for offer in offers_for_pass(provider, check.pass_id)
+            ],
+        )
+    return context
+
+
+@login_required
+def till(request):
+    provider = till_provider_for(request.user)
+    check = None
+    if request.method == "POST":
+        code = request.POST.get("code", "")
+        check = _check(code) if code.strip() else None
+        if check is None:
+            return render(
+                request,
+                "till/till.html",
+                {"provider": provider, "error": _("Scan de QR-code of typ het pasnummer.")},
+            )
+    return render(request, "till/till.html", _screen_context(provider, check))
+
+
+@login_required
+@require_POST
+def redeem(request):
+    provider = till_provider_for(request.user)
+    pass_id = pass_from_token(request.POST.get("token", ""))
+    if pass_id is None:
+        return render(
+            request,
+            "till/till.html",
+            {
+                "provider": provider,
+                "error": _("Deze scan is te oud. Scan de pas opnieuw."),
+            },
+            status=400,
+        )
+    amount = None
+    if request.POST.get("amount", "").strip():
+        try:
+            amount = parse_euro(request.POST["amount"], english=english_active())
+        except ValueError:
+            amount = -1  # redeem_offer refuses it with the till's wording
+    try:
+        offer_id = int(request.POST.get("offer", ""))
+    except ValueError:
+        offer_id = 0
+    try:
+        result = redeem_offer(
+            offer_id=offer_id,
+            pass_id=pass_id,
+            provider_id=provider.pk,
+            location_id=None,
+            amount_cents=amount,
+            actor=request.user,
+            idempotency_key=request.POST.get("key", ""),
+        )
+    except ValidationError as exc:
+        return render(
+            request,
+            "till/result.html",
+            {
+                "provider": provider,
+                "ok": False,
+                "message": exc.messages[0],
+                "token": request.POST.get("token", ""),
+            },
+            status=409,
+        )
+    return render(
+        request,
+        "till/result.html",
+        {
+            "provider": provider,
+            "ok": True,
+            "redemption": result.redemption,
+            "replayed": result.replayed,
+        },
+    )
