@@ -152,6 +152,10 @@ PAYMENT_PROVIDER = os.environ.get("ZP_PAYMENT_PROVIDER", "demo")  # "demo" or "m
 MOLLIE_API_KEY = os.environ.get("ZP_MOLLIE_API_KEY", "")
 PUBLIC_BASE_URL = os.environ.get("ZP_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
+# A till may undo a redemption this long after it.
+TILL_CANCEL_WINDOW_MINUTES = 15
+# Requests per device to the till API; a busy till does a few per customer.
+TILL_API_RATE = os.environ.get("ZP_TILL_API_RATE", "600/m")
 # Offers with less discount than this (and not free) are flagged in the pass office's review.
 OFFER_MIN_DISCOUNT_PERCENT = int(os.environ.get("ZP_OFFER_MIN_DISCOUNT_PERCENT", "25"))
 # Objection period (6 weeks) plus margin; after that the evidence itself is deleted.

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from zaansepas.till.api import api as till_api
+
 admin.site.site_header = "Zaanse Pas — beheer"
 admin.site.site_title = "Zaanse Pas"
 
@@ -11,6 +13,7 @@ urlpatterns = [
     path("", include("zaansepas.passes.urls")),
     path("", include("zaansepas.offers.urls")),
     path("", include("zaansepas.till.urls")),
+    path("api/", till_api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("admin/", admin.site.urls),

@@ -71,3 +71,27 @@ class Redemption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.offer_id} / {self.pass_card_id} @ {self.redeemed_at:%Y-%m-%d %H:%M}"
+
+
+class TillDevice(models.Model):
+    """A till (phone, tablet, cash register) allowed to use the till API for one provider.
+    The owner issues it; only the token's hash is stored; revoking it stops it at once."""
+
+    provider = models.ForeignKey(
+        "offers.Provider", on_delete=models.CASCADE, related_name="till_devices"
+    )
+    name = models.CharField(_("naam van het apparaat"), max_length=80)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["provider", "name"]
+        verbose_name = _("kassa-apparaat")
+        verbose_name_plural = _("kassa-apparaten")
+
+    def __str__(self) -> str:
+        return f"{self.provider} — {self.name}"

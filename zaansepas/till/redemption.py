@@ -240,3 +240,36 @@ def _check_limits(offer, pass_card, counter, today, now) -> None:
     for use in limit_usage(offer, pass_card, counter.used, today, now):
         if use.left == 0:
             _refuse(use.code, use.message)
+
+
+def cancel_redemption(
+    *, redemption_id: int, provider_id: int, now: dt.datetime | None = None
+) -> Redemption:
+    """Undo a redemption shortly after it (a wrong button, the customer changed their mind).
+    The row stays, marked cancelled; limits and the quota count it no longer."""
+    from django.conf import settings
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        found = Redemption.objects.filter(pk=redemption_id, provider_id=provider_id).first()
+        if found is None:
+            _refuse("not_found", _("Deze verzilvering bestaat niet bij u."))
+        # Same lock order as redeem_offer: pass, household, counter.
+        Pass.objects.select_for_update().filter(pk=found.pass_card_id).first()
+        Household.objects.select_for_update().filter(pk=found.household_id).first()
+        counter = OfferCounter.objects.select_for_update().get(offer_id=found.offer_id)
+        redemption = Redemption.objects.get(pk=found.pk)
+        if redemption.cancelled_at is not None:
+            return redemption
+        window = dt.timedelta(minutes=settings.TILL_CANCEL_WINDOW_MINUTES)
+        if now - redemption.redeemed_at > window:
+            _refuse(
+                "too_late",
+                _("Terugdraaien kan alleen binnen %(minutes)s minuten.")
+                % {"minutes": settings.TILL_CANCEL_WINDOW_MINUTES},
+            )
+        redemption.cancelled_at = now
+        redemption.save(update_fields=["cancelled_at"])
+        counter.used = max(counter.used - 1, 0)
+        counter.save(update_fields=["used"])
+    return redemption
