@@ -14,6 +14,7 @@ MENU = [
     (Role.PASS_OFFICE, _("Papieren aanvraag invoeren"), "passes:staff_paper_application"),
     (Role.PASS_OFFICE, _("Aanbieders beoordelen"), "offers:review_queue"),
     (Role.PROVIDER, _("Kassa"), "till:till"),
+    (Role.PROVIDER, _("Kassa-apparaten"), "till:devices"),
     (Role.ADMIN, _("Beheer"), "admin:index"),
 ]
 

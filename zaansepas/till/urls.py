@@ -6,4 +6,5 @@ app_name = "till"
 urlpatterns = [
     path("kassa/", views.till, name="till"),
     path("kassa/verzilveren/", views.redeem, name="redeem"),
+    path("kassa/apparaten/", views.devices, name="devices"),
 ]

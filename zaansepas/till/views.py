@@ -12,7 +12,9 @@ from zaansepas.lib.checkdigit import format_pass_number
 from zaansepas.lib.money import english_active, parse_euro
 from zaansepas.passes.verification import verify_pass_code, verify_pass_number
 
-from .access import till_provider_for
+from .access import owned_provider_for, till_provider_for
+from .devices import issue_device_token, revoke_device
+from .models import TillDevice
 from .redemption import redeem_offer
 from .screen import offers_for_pass, pass_from_token, pass_token
 
@@ -110,4 +112,37 @@ def redeem(request):
             "redemption": result.redemption,
             "replayed": result.replayed,
         },
+    )
+
+
+@login_required
+def devices(request):
+    """The owner gives each till its own API token, and can take it back."""
+    provider = owned_provider_for(request.user)
+    new_token = None
+    if request.method == "POST":
+        if request.POST.get("revoke"):
+            device = TillDevice.objects.filter(provider=provider, pk=request.POST["revoke"]).first()
+            if device is not None:
+                revoke_device(device)
+        else:
+            name = request.POST.get("name", "").strip()
+            if not name:
+                return render(
+                    request,
+                    "till/devices.html",
+                    {
+                        "provider": provider,
+                        "devices": provider.till_devices.all(),
+                        "error": _("Geef het apparaat een naam, bijvoorbeeld 'kassa 1'."),
+                    },
+                    status=400,
+                )
+            _device, new_token = issue_device_token(
+                provider=provider, name=name, actor=request.user
+            )
+    return render(
+        request,
+        "till/devices.html",
+        {"provider": provider, "devices": provider.till_devices.all(), "new_token": new_token},
     )

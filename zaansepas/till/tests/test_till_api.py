@@ -163,3 +163,25 @@ def test_the_openapi_schema_is_served(client, db):
     schema = client.get("/api/openapi.json").json()
     assert "/api/till/redemptions" in schema["paths"]
     assert client.get("/api/docs").status_code == 200
+
+
+def test_an_owner_issues_and_revokes_a_device_token_on_the_page(client, db):
+    import re
+
+    from zaansepas.offers.models import ProviderMember
+
+    provider, _ = make_provider("11223344")
+    owner = User.objects.create_user("owner@example.org")
+    ProviderMember.objects.create(provider=provider, user=owner, role="eigenaar")
+    client.force_login(owner)
+    page = client.post("/kassa/apparaten/", {"name": "kassa 2"}).content.decode()
+    token = re.search(r'id="new-token">([^<]+)<', page).group(1)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    assert verify(client, headers, "123").status_code == 200
+    device = provider.till_devices.get()
+    client.post("/kassa/apparaten/", {"revoke": device.pk})
+    assert verify(client, headers, "123").status_code == 401
+    till_staff = User.objects.create_user("kassa@example.org")
+    ProviderMember.objects.create(provider=provider, user=till_staff, role="kassa")
+    client.force_login(till_staff)
+    assert client.get("/kassa/apparaten/").status_code == 404  # owners only
