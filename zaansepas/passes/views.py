@@ -257,6 +257,10 @@ def my_pass(request):
         "applications": applications,
         "block_form": ResidentBlockForm(),
     }
+    if selected is not None:
+        # What this pass was used for: the holder's own history, never shown to a till.
+        context["history"] = (selected.redemptions.select_related("offer", "provider")
+                              .order_by("-redeemed_at")[:10])
     if selected is not None and selected.status == PassStatus.ACTIVE:
         context["qr"] = qr_svg(make_qr_code(selected))
         context["number"] = format_pass_number(selected.number)
