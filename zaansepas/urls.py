@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("zaansepas.passes.urls")),
     path("", include("zaansepas.offers.urls")),
     path("", include("zaansepas.till.urls")),
+    path("", include("zaansepas.offers.catalogue_urls")),
     path("api/", till_api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("oidc/", include("mozilla_django_oidc.urls")),

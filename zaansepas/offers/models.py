@@ -258,6 +258,9 @@ class Offer(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Stemmed words of title, description, category and provider (offers/search.py), so
+    # "zwemmen" finds "zwemles" and "fietsen" finds "fietsreparatie" on any database.
+    search_text = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["title"]
@@ -276,3 +279,16 @@ class Offer(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        from .search import index_text
+
+        self.search_text = index_text(
+            self.title,
+            self.description,
+            self.category_label,
+            self.provider.name if self.provider_id else "",
+        )
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)

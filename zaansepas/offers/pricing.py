@@ -107,3 +107,29 @@ def check_offer_terms(offer) -> None:
         raise ValidationError(_("De korting is hoger dan de normale prijs."), code="too_much")
     if offer.valid_until < offer.valid_from:
         raise ValidationError(_("De einddatum ligt voor de begindatum."), code="dates")
+
+
+def describe_price(offer) -> str:
+    """The pass price in words, as residents and providers see it ('€ 10,00 in plaats van
+    € 12,50'), never only a percentage."""
+    from zaansepas.lib.money import format_euro_here as euro
+
+    if offer.kind == OfferKind.CATEGORY:
+        off = f"{offer.percent_off}%" if offer.percent_off else euro(offer.amount_off_cents or 0)
+        text = _("%(off)s korting op %(category)s") % {"off": off, "category": offer.category_label}
+        if offer.discount_cap_cents is not None:
+            text += ", " + _("maximaal %(cap)s korting") % {"cap": euro(offer.discount_cap_cents)}
+        return text
+    price = price_for(offer)
+    if price.pass_price_cents == 0:
+        return (
+            _("Gratis")
+            if not price.regular_cents
+            else _("Gratis (normaal %(regular)s)") % {"regular": euro(price.regular_cents)}
+        )
+    if price.discount_cents == 0:
+        return euro(price.pass_price_cents)
+    return _("%(price)s in plaats van %(regular)s") % {
+        "price": euro(price.pass_price_cents),
+        "regular": euro(price.regular_cents),
+    }
