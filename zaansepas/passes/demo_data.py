@@ -139,7 +139,14 @@ def load_demo(stdout=None) -> dict:
     if not User.objects.filter(email=RESIDENT_EMAIL).exists():
         with transaction.atomic():
             _create_residents()
-    return {"households": Household.objects.count(), "residents": Person.objects.count()}
+    from zaansepas.offers.demo_data import load_demo_offers
+
+    offer_counts = load_demo_offers()
+    return {
+        "households": Household.objects.count(),
+        "residents": Person.objects.count(),
+        **offer_counts,
+    }
 
 
 def _create_residents() -> None:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from zaansepas.offers.demo_data import BAKER_EMAIL, TILL_EMAIL
 from zaansepas.passes.demo_data import DEMO_PASSWORD, RESIDENT_EMAIL, STAFF_USERS, load_demo
 
 
@@ -14,6 +15,12 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(
+            self.style.SUCCESS(
+                f"Aanbod: {counts['providers']} aanbieders op {counts['locations']} locaties, "
+                f"{counts['offers']} aanbiedingen, {counts['redemptions']} verzilveringen."
+            )
+        )
+        self.stdout.write(
             "\nInloggen als inwoner (met e-maillink; in demo-modus staat de link op de pagina):"
         )
         self.stdout.write(f"  {RESIDENT_EMAIL}")
@@ -22,3 +29,6 @@ class Command(BaseCommand):
         )
         for email, name, roles, _superuser in STAFF_USERS:
             self.stdout.write(f"  {email:30} {name} — {', '.join(roles)}")
+        self.stdout.write(f"\nKassa van Bakkerij De Zaan op /kassa/ (wachtwoord: {DEMO_PASSWORD}):")
+        self.stdout.write(f"  {BAKER_EMAIL:30} eigenaar")
+        self.stdout.write(f"  {TILL_EMAIL:30} kassamedewerker")
