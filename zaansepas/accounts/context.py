@@ -14,6 +14,8 @@ MENU = [
     (Role.PASS_OFFICE, _("Passen zoeken"), "passes:staff_pass_search"),
     (Role.PASS_OFFICE, _("Papieren aanvraag invoeren"), "passes:staff_paper_application"),
     (Role.PASS_OFFICE, _("Aanbieders beoordelen"), "offers:review_queue"),
+    (Role.PASS_OFFICE, _("Aanbod beoordelen"), "offers:offer_review_queue"),
+    (Role.PROVIDER, _("Mijn aanbod"), "offers:provider_offers"),
     (Role.PROVIDER, _("Kassa"), "till:till"),
     (Role.PROVIDER, _("Kassa-apparaten"), "till:devices"),
     (Role.ADMIN, _("Beheer"), "admin:index"),

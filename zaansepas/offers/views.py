@@ -1,15 +1,35 @@
-"""Provider sign-up, and the pass office's review of sign-ups."""
+"""Provider sign-up and the pass office's review of sign-ups; a provider's own offers and
+the pass office's review of offers."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from zaansepas.lib.money import format_euro_here
 
 from . import actions, notifications
-from .forms import ProviderDecisionForm, ProviderSignupForm
-from .models import Provider, ProviderStatus
+from .access import (
+    get_offer_for_provider,
+    get_offer_for_reviewer,
+    is_owner,
+    owned_provider_for_user,
+    provider_for_user,
+)
+from .forms import (
+    AUDIENCE_FIELDS,
+    OfferDecisionForm,
+    OfferForm,
+    ProviderDecisionForm,
+    ProviderSignupForm,
+)
+from .models import Offer, OfferKind, OfferStatus, Provider, ProviderStatus
+from .pricing import below_discount_norm, discount_percent, price_for
 
 FIELD_FOR_CODE = {"kvk_taken": "kvk_number", "email_taken": "contact_email"}
 
@@ -87,4 +107,329 @@ def review_detail(request, pk):
         request,
         "offers/staff/review.html",
         {"provider": provider, "form": form, "members": provider.members.select_related("user")},
+    )
+
+
+# --- Offers: how they read ------------------------------------------------------------------
+
+
+def euro(cents: int) -> str:
+    """An amount that never breaks between '€' and the number at the end of a line."""
+    return format_euro_here(cents).replace(" ", "\N{NO-BREAK SPACE}")
+
+
+def price_phrase(offer) -> str:
+    """What a pass holder pays, in euros: '€ 10,00 in plaats van € 12,50'; for a category
+    '20% korting op alles in: fietsreparatie, maximaal € 10,00'."""
+    if offer.kind == OfferKind.CATEGORY:
+        off = f"{offer.percent_off}%" if offer.percent_off else euro(offer.amount_off_cents or 0)
+        text = _("%(off)s korting op alles in: %(category)s") % {
+            "off": off,
+            "category": offer.category_label,
+        }
+        if offer.discount_cap_cents is not None:
+            text = _("%(terms)s, maximaal %(cap)s") % {
+                "terms": text,
+                "cap": euro(offer.discount_cap_cents),
+            }
+        return text
+    price = price_for(offer)
+    pay = euro(price.pass_price_cents) if price.pass_price_cents else _("gratis")
+    if price.discount_cents and price.regular_cents:
+        return _("%(pay)s in plaats van %(regular)s") % {
+            "pay": pay,
+            "regular": euro(price.regular_cents),
+        }
+    return pay
+
+
+def provider_price_sentence(offer) -> str:
+    """The same, said to the provider: 'U vraagt € 10,00 in plaats van € 12,50.'"""
+    if offer.kind == OfferKind.CATEGORY:
+        return _("U geeft %(terms)s.") % {"terms": price_phrase(offer)}
+    price = price_for(offer)
+    if price.pass_price_cents:
+        return _("U vraagt %(price)s.") % {"price": price_phrase(offer)}
+    if price.regular_cents:
+        return _("Pashouders betalen niets. De normale prijs is %(regular)s.") % {
+            "regular": euro(price.regular_cents)
+        }
+    return _("Pashouders betalen niets.")
+
+
+def _limit(count, period_label) -> str:
+    if count is None:
+        return _("geen maximum")
+    times = ngettext("%(n)s keer", "%(n)s keer", count) % {"n": count}
+    return f"{times} {period_label}"
+
+
+def offer_terms(offer) -> list[tuple[str, str]]:
+    """All terms of an offer as (label, text) rows, for a read-only page."""
+    rows = [
+        (_("Soort aanbod"), offer.get_kind_display()),
+        (_("Prijs voor pashouders"), price_phrase(offer)),
+    ]
+    money = [
+        (_("Normale prijs"), offer.regular_price_cents),
+        (_("Korting in euro"), offer.amount_off_cents),
+        (_("Pasprijs"), offer.pass_price_cents),
+        (_("Maximale korting"), offer.discount_cap_cents),
+    ]
+    rows += [(label, euro(cents)) for label, cents in money if cents is not None]
+    if offer.percent_off is not None:
+        rows.append((_("Korting in procent"), f"{offer.percent_off}%"))
+    audience = [
+        str(offer._meta.get_field(name).verbose_name)
+        for name in AUDIENCE_FIELDS
+        if getattr(offer, name)
+    ]
+    themes = [theme.name for theme in offer.themes.all()]
+    places = [
+        f"{place.name}, {place.street} {place.house_number}" for place in offer.locations.all()
+    ]
+    rows += [
+        (_("Voor wie"), ", ".join(audience) or _("niemand gekozen")),
+        (_("Thema's"), ", ".join(themes) or _("geen")),
+        (_("Locaties"), "; ".join(places) or _("alle locaties")),
+        (
+            _("Geldig"),
+            _("%(start)s tot en met %(end)s")
+            % {
+                "start": offer.valid_from.strftime("%d-%m-%Y"),
+                "end": offer.valid_until.strftime("%d-%m-%Y"),
+            },
+        ),
+        (_("Per pas"), _limit(offer.per_pass_limit, offer.get_per_pass_period_display())),
+        (
+            _("Per huishouden"),
+            _limit(offer.per_household_limit, offer.get_per_household_period_display()),
+        ),
+        (_("In totaal"), _limit(offer.global_quota, "")),
+    ]
+    if offer.capacity_per_date is not None:
+        rows.append((_("Plekken per dag"), str(offer.capacity_per_date)))
+    if offer.group_id:
+        rows.append((_("Keuzegroep"), str(offer.group)))
+    return rows
+
+
+# --- Offers: the provider's own pages -------------------------------------------------------
+
+EDITABLE = (OfferStatus.DRAFT, OfferStatus.REJECTED)
+USED_KEYS = "offers_new_offer_keys"  # session: key of a sent new-offer form -> the offer's pk
+KEEP_KEYS = 50
+
+
+@login_required
+def provider_offers(request):
+    provider = provider_for_user(request.user)
+    if provider is None:
+        raise Http404
+    offers = provider.offers.order_by("-created_at", "-pk")
+    return render(
+        request,
+        "offers/provider/offers.html",
+        {
+            "provider": provider,
+            "owner": is_owner(request.user, provider),
+            "rows": [(offer, price_phrase(offer)) for offer in offers],
+        },
+    )
+
+
+def _offer_for_key(request, provider, key: str, *, fresh: bool = False):
+    """The offer a new-offer form with this key already made, if any. fresh: read the
+    session from the database, to see what a request running at the same time saved."""
+    if not key:
+        return None
+    session = request.session
+    if fresh and session.session_key:
+        session = type(session)(session.session_key)
+    pk = (session.get(USED_KEYS) or {}).get(key)
+    return provider.offers.filter(pk=pk).first() if pk else None
+
+
+def _remember_key(request, key: str, pk: int) -> None:
+    used = dict(request.session.get(USED_KEYS) or {})
+    used[key] = pk
+    request.session[USED_KEYS] = dict(list(used.items())[-KEEP_KEYS:])
+    request.session.save()
+
+
+def _save_draft(offer, form) -> None:
+    # The one write that is not (yet) in actions.py; it belongs there as
+    # actions.save_offer_draft(offer, ...) so that views only parse, call and render.
+    form.apply_to(offer)
+    offer.save()
+    offer.themes.set(form.chosen_themes())
+    offer.locations.set(form.chosen_locations())
+
+
+def _create_offer(request, form, provider, *, submit: bool):
+    """Save a new offer once per form: the same form sent twice gives the first offer.
+    Returns (offer, created)."""
+    key = str(form.cleaned_data.get("submission_key") or "")
+    with transaction.atomic():
+        # New offers of one provider are made one at a time, so a double click waits
+        # for the first request and then finds its key.
+        Provider.objects.select_for_update().filter(pk=provider.pk).first()
+        existing = _offer_for_key(request, provider, key, fresh=True)
+        if existing is not None:
+            return existing, False
+        offer = Offer(provider=provider)
+        _save_draft(offer, form)
+        if submit:
+            actions.submit_offer(offer)
+        if key:
+            _remember_key(request, key, offer.pk)
+    return offer, True
+
+
+def _update_offer(offer, form, *, submit: bool):
+    with transaction.atomic():
+        offer = Offer.objects.select_for_update().select_related("provider").get(pk=offer.pk)
+        if offer.status not in EDITABLE:
+            raise actions.ProviderError(locked_message(), code="locked")
+        _save_draft(offer, form)
+        if submit:
+            actions.submit_offer(offer)
+    return offer
+
+
+def locked_message() -> str:
+    return _("Dit aanbod is al naar de gemeente gestuurd. U kunt het niet meer wijzigen.")
+
+
+def _saved_message(request, offer, submitted: bool) -> None:
+    if submitted:
+        messages.success(
+            request,
+            _("Uw aanbod is naar de gemeente gestuurd."),
+        )
+    else:
+        messages.success(
+            request,
+            _("Opgeslagen als concept. Pashouders zien het aanbod nog niet."),
+        )
+
+
+@login_required
+def offer_new(request):
+    provider = owned_provider_for_user(request.user)
+    form = OfferForm(request.POST or None, provider=provider)
+    if request.method == "POST":
+        existing = _offer_for_key(request, provider, request.POST.get("submission_key", ""))
+        if existing is not None:
+            messages.info(request, _("Dit aanbod was al opgeslagen."))
+            return redirect("offers:provider_offer", existing.pk)
+        if form.is_valid():
+            submit = request.POST.get("action") == "submit"
+            try:
+                offer, created = _create_offer(request, form, provider, submit=submit)
+            except ValidationError as exc:
+                form.add_error(None, exc.messages[0])
+            else:
+                if created:
+                    _saved_message(request, offer, submit)
+                else:
+                    messages.info(request, _("Dit aanbod was al opgeslagen."))
+                return redirect("offers:provider_offer", offer.pk)
+    return render(
+        request,
+        "offers/provider/offer_form.html",
+        {"provider": provider, "form": form, "offer": None},
+    )
+
+
+@login_required
+def provider_offer(request, pk):
+    offer = get_offer_for_provider(request.user, pk)
+    editable = offer.status in EDITABLE
+    if request.method == "POST" and not editable:
+        messages.error(request, locked_message())
+        return redirect("offers:provider_offer", offer.pk)
+    form = None
+    if editable:
+        form = OfferForm(request.POST or None, provider=offer.provider, offer=offer)
+    if request.method == "POST" and form.is_valid():
+        submit = request.POST.get("action") == "submit"
+        try:
+            offer = _update_offer(offer, form, submit=submit)
+        except ValidationError as exc:
+            if exc.code == "locked":
+                messages.error(request, exc.messages[0])
+                return redirect("offers:provider_offer", offer.pk)
+            form.add_error(None, exc.messages[0])
+        else:
+            _saved_message(request, offer, submit)
+            return redirect("offers:provider_offer", offer.pk)
+    return render(
+        request,
+        "offers/provider/offer_form.html",
+        {
+            "provider": offer.provider,
+            "form": form,
+            "offer": offer,
+            "price_sentence": provider_price_sentence(offer),
+            "below_norm": editable and below_discount_norm(offer),
+            "terms": None if editable else offer_terms(offer),
+            "norm": settings.OFFER_MIN_DISCOUNT_PERCENT,
+        },
+    )
+
+
+# --- Offers: the pass office's review -------------------------------------------------------
+
+offer_reviewer_required = permission_required("offers.review_offer", raise_exception=True)
+
+
+@login_required
+@offer_reviewer_required
+def offer_review_queue(request):
+    status = request.GET.get("status", OfferStatus.SUBMITTED)
+    offers = Offer.objects.select_related("provider").order_by("created_at", "pk")
+    if status in OfferStatus.values:
+        offers = offers.filter(status=status)
+    return render(
+        request,
+        "offers/staff/offer_queue.html",
+        {
+            "rows": [(offer, price_phrase(offer)) for offer in offers[:200]],
+            "status": status,
+            "statuses": OfferStatus.choices,
+        },
+    )
+
+
+@login_required
+@offer_reviewer_required
+def offer_review_detail(request, pk):
+    offer = get_offer_for_reviewer(request.user, pk)
+    form = OfferDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        action, reason = request.POST.get("action"), form.cleaned_data["reason"]
+        try:
+            if action == "approve":
+                actions.approve_offer(offer, actor=request.user, reason=reason)
+                messages.success(request, _("Goedgekeurd. Pashouders kunnen het aanbod nu zien."))
+            elif action == "reject":
+                actions.reject_offer(offer, actor=request.user, reason=reason)
+                messages.success(request, _("Afgewezen. De aanbieder ziet de reden."))
+            else:
+                raise Http404
+        except ValidationError as exc:
+            form.add_error("reason", exc.messages[0])
+        else:
+            return redirect("offers:offer_review_detail", offer.pk)
+    return render(
+        request,
+        "offers/staff/offer_review.html",
+        {
+            "offer": offer,
+            "form": form,
+            "terms": offer_terms(offer),
+            "discount": discount_percent(offer),
+            "norm": settings.OFFER_MIN_DISCOUNT_PERCENT,
+        },
     )
