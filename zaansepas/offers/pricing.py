@@ -95,7 +95,10 @@ def check_offer_terms(offer) -> None:
     }[offer.kind]
     missing = [name for name in need if getattr(offer, name) in (None, "")]
     if missing:
-        labels = ", ".join(str(offer._meta.get_field(name).verbose_name) for name in missing)
+        # Field names without "(cent)": providers type euros.
+        labels = ", ".join(
+            str(offer._meta.get_field(name).verbose_name).replace(" (cent)", "") for name in missing
+        )
         raise ValidationError(_("Vul ook in: %(fields)s.") % {"fields": labels}, code="missing")
     if offer.kind == OfferKind.CATEGORY and not (offer.percent_off or offer.amount_off_cents):
         raise ValidationError(_("Vul een korting in procent of een bedrag in."), code="missing")
