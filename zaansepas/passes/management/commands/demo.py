@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from zaansepas.offers.demo_data import BAKER_EMAIL, TILL_EMAIL
+from zaansepas.offers.demo_specs import BAKER_EMAIL, TILL_EMAIL
 from zaansepas.passes.demo_data import DEMO_PASSWORD, RESIDENT_EMAIL, STAFF_USERS, load_demo
 
 
