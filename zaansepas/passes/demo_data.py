@@ -12,7 +12,7 @@ from zaansepas.accounts.models import Role, User
 from zaansepas.accounts.roles import ensure_role_groups, grant_role
 from zaansepas.city.models import AreaKind, PostcodeArea
 
-from . import actions
+from . import actions, applications
 from .eligibility import derive_household_type
 from .models import Household, MemberRole, PassKind, PassPrice, Person, Route, Tier
 
@@ -295,23 +295,23 @@ def _pending_application(household, rng, today) -> None:
     evidence = SimpleUploadedFile(
         "loonstrook.pdf", b"%PDF-1.4\n% demo loonstrook\n%%EOF\n", content_type="application/pdf"
     )
-    data = actions.ApplicationInput(
-        applicant=actions.PersonInput(main.first_name, main.last_name, main.birth_date),
-        address=actions.AddressInput(
+    data = applications.ApplicationInput(
+        applicant=applications.PersonInput(main.first_name, main.last_name, main.birth_date),
+        address=applications.AddressInput(
             household.street, household.house_number, household.postcode, household.town
         ),
         route=Route.INCOME,
-        partner=actions.PersonInput(partner.first_name, partner.last_name, partner.birth_date)
+        partner=applications.PersonInput(partner.first_name, partner.last_name, partner.birth_date)
         if partner
         else None,
-        children=[actions.PersonInput(k.first_name, k.last_name, k.birth_date) for k in kids],
+        children=[applications.PersonInput(k.first_name, k.last_name, k.birth_date) for k in kids],
         child_pass_for=[i for i, k in enumerate(kids) if 4 <= k.age_on(today) <= 17],
         monthly_income_cents=income,
         evidence=evidence,
         evidence_content_type="application/pdf",
     )
     staff = User.objects.get(email="pasbeheer@zaansepas.demo")
-    application, _ = actions.submit_application(
+    application, _ = applications.submit_application(
         data=data,
         submitted_by=staff,
         submission_key=uuid.uuid4(),

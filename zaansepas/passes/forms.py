@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from zaansepas.city.lookups import InvalidPostcode, normalise_postcode
 from zaansepas.lib.money import english_active, format_euro_here, parse_euro
 
-from .actions import AddressInput, ApplicationInput, PersonInput
+from .applications import AddressInput, ApplicationInput, PersonInput
 from .models import PassKind, Route
 from .pricing import price_on
 from .uploads import check_evidence

@@ -118,7 +118,7 @@ def refresh_payment(payment: Payment) -> Payment:
     Safe to call many times and from several places (return page, webhook): the payment
     row is locked and the passes are issued only on the first transition to paid.
     """
-    from .actions import complete_paid_application
+    from .applications import complete_paid_application
 
     status = get_provider().status(payment)
     with transaction.atomic():

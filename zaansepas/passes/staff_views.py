@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from zaansepas.accounts.login_links import ensure_resident_account
 from zaansepas.lib.checkdigit import clean_pass_number
 
-from . import actions
+from . import actions, applications
 from .access import get_application_for_user, get_pass_for_staff
 from .eligibility import explain_application
 from .forms import ChildFormSet, DecisionForm, PaperApplicationForm, PassSearchForm, ReasonForm
@@ -54,15 +54,15 @@ def review_detail(request, reference):
         action, text = form.cleaned_data["action"], form.cleaned_data["text"]
         try:
             if action == "approve":
-                actions.approve_application(application, actor=request.user, reason=text)
+                applications.approve_application(application, actor=request.user, reason=text)
                 messages.success(
                     request, _("Toegekend. De pas is uitgegeven en de brief is klaar.")
                 )
             elif action == "reject":
-                actions.reject_application(application, actor=request.user, reason=text)
+                applications.reject_application(application, actor=request.user, reason=text)
                 messages.success(request, _("Afgewezen. De brief is klaar."))
             else:
-                actions.request_information(application, actor=request.user, question=text)
+                applications.request_information(application, actor=request.user, question=text)
                 messages.success(request, _("De vraag is naar de aanvrager gestuurd."))
         except ValidationError as exc:
             form.add_error("text", exc.messages[0])

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zaansepas.lib.checkdigit import format_pass_number
 
-from . import actions, payments
+from . import actions, applications, payments
 from .access import get_application_for_user, get_pass_for_resident, passes_for_resident
 from .codes import current_step, make_qr_code
 from .eligibility import explain_application
@@ -59,7 +59,7 @@ def submit_forms(request, form, children, *, channel, resident_for):
     if form.is_valid() and children.is_valid():
         try:
             with transaction.atomic():
-                return actions.submit_application(
+                return applications.submit_application(
                     data=form.to_input(children_from(children)),
                     submitted_by=request.user,
                     submission_key=form.cleaned_data["submission_key"],
@@ -145,7 +145,7 @@ def application_detail(request, reference):
         reply_form = InformationReplyForm(request.POST, request.FILES)
         if reply_form.is_valid():
             try:
-                actions.provide_information(
+                applications.provide_information(
                     application,
                     note=reply_form.cleaned_data["note"],
                     evidence=reply_form.cleaned_data.get("evidence"),
@@ -259,8 +259,9 @@ def my_pass(request):
     }
     if selected is not None:
         # What this pass was used for: the holder's own history, never shown to a till.
-        context["history"] = (selected.redemptions.select_related("offer", "provider")
-                              .order_by("-redeemed_at")[:10])
+        context["history"] = selected.redemptions.select_related("offer", "provider").order_by(
+            "-redeemed_at"
+        )[:10]
     if selected is not None and selected.status == PassStatus.ACTIVE:
         context["qr"] = qr_svg(make_qr_code(selected))
         context["number"] = format_pass_number(selected.number)

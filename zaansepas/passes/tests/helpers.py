@@ -15,7 +15,7 @@ from zaansepas.city.models import (
     PostcodeArea,
     SchemePercentage,
 )
-from zaansepas.passes import actions
+from zaansepas.passes import actions, applications
 from zaansepas.passes.models import PassKind, Tier
 
 NORMS_2025 = {  # approximate monthly norms in cents, deliberately odd to test rounding
@@ -64,12 +64,12 @@ def application_input(
     birth=dt.date(1985, 5, 5),
     partner=None,
 ):
-    return actions.ApplicationInput(
-        applicant=actions.PersonInput("Youssef", "Benali", birth),
-        address=actions.AddressInput("Peperstraat", "12", postcode, "Zaandam"),
+    return applications.ApplicationInput(
+        applicant=applications.PersonInput("Youssef", "Benali", birth),
+        address=applications.AddressInput("Peperstraat", "12", postcode, "Zaandam"),
         route=route,
         partner=partner,
-        children=[actions.PersonInput(name, "Benali", born) for name, born in children],
+        children=[applications.PersonInput(name, "Benali", born) for name, born in children],
         child_pass_for=list(child_pass_for),
         monthly_income_cents=income if route == "inkomen" else None,
         evidence=pdf_upload() if route == "inkomen" else None,
@@ -78,7 +78,7 @@ def application_input(
 
 
 def submit(user, data, today=None):
-    application, _ = actions.submit_application(
+    application, _ = applications.submit_application(
         data=data,
         submitted_by=user,
         submission_key=uuid.uuid4(),

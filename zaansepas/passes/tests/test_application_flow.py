@@ -226,14 +226,14 @@ def test_staff_enter_a_paper_application_for_a_resident_without_email(reference,
 
 
 def test_income_evidence_is_deleted_after_the_objection_period(reference, client):
-    from zaansepas.passes.actions import purge_evidence
+    from zaansepas.passes.applications import purge_evidence
 
     client.force_login(make_user("purge@example.org"))
     client.post(reverse("passes:apply"), form_data())
     application = Application.objects.get()
     path = application.evidence.path
     officer = make_user("officer@example.org", Role.PASS_OFFICE)
-    from zaansepas.passes.actions import approve_application
+    from zaansepas.passes.applications import approve_application
 
     approve_application(application, actor=officer, reason="")
     assert purge_evidence() == 0  # still within the objection period
@@ -297,7 +297,7 @@ def test_an_english_reader_types_and_sees_english_amounts(reference, client):
 def test_the_decision_email_is_in_the_residents_language_not_the_reviewers(
     reference, client, django_capture_on_commit_callbacks
 ):
-    from zaansepas.passes.actions import approve_application
+    from zaansepas.passes.applications import approve_application
 
     resident = make_user("mail-en@example.org")
     resident.language = "en"

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from zaansepas.accounts.models import Role
-from zaansepas.passes import actions
+from zaansepas.passes import actions, applications
 from zaansepas.passes.models import Application, Pass
 
 from .helpers import application_input, make_reference_data, make_user
@@ -43,7 +43,7 @@ def test_two_copies_of_one_form_at_the_same_moment_make_one_application():
     key = uuid.uuid4()
 
     def submit():
-        application, _ = actions.submit_application(
+        application, _ = applications.submit_application(
             data=application_input(),
             submitted_by=user,
             submission_key=key,
@@ -61,7 +61,7 @@ def test_two_copies_of_one_form_at_the_same_moment_make_one_application():
 def test_two_reviewers_approving_at_once_issue_the_passes_once():
     make_reference_data()
     user = make_user("race@example.org")
-    application, _ = actions.submit_application(
+    application, _ = applications.submit_application(
         data=application_input(route="bijstand"),
         submitted_by=user,
         submission_key=uuid.uuid4(),
@@ -76,7 +76,7 @@ def test_two_reviewers_approving_at_once_issue_the_passes_once():
     def approve():
         with lock:
             reviewer = next(reviewers)
-        return actions.approve_application(application, actor=reviewer, reason="")
+        return applications.approve_application(application, actor=reviewer, reason="")
 
     results, errors = run_together(approve)
     assert len(results) == 1 and len(errors) == 1

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zaansepas.accounts.models import Role
-from zaansepas.passes import actions
+from zaansepas.passes import actions, applications
 from zaansepas.passes.codes import make_card_code
 from zaansepas.passes.models import MemberRole, Pass, PassEvent, PassKind, Tier
 from zaansepas.passes.verification import CheckReason, verify_pass_code
@@ -120,7 +120,7 @@ def test_a_second_approved_application_renews_the_existing_pass(reference):
     application = submit(
         user, application_input(route="bijstand"), today=first_until - dt.timedelta(days=10)
     )
-    actions.approve_application(
+    applications.approve_application(
         application, actor=officer, reason="", today=first_until - dt.timedelta(days=10)
     )
     assert Pass.objects.count() == 1

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from zaansepas.passes.actions import purge_evidence
+from zaansepas.passes.applications import purge_evidence
 
 
 class Command(BaseCommand):
