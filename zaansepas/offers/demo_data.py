@@ -31,10 +31,11 @@ from zaansepas.accounts.models import Role, User
 from zaansepas.accounts.roles import grant_role
 from zaansepas.city.demo_data import district_code
 from zaansepas.city.models import Area, AreaKind, PolicyTheme
+from zaansepas.offers.targeting import SENIOR_AGE, needs_ticket
 from zaansepas.passes.demo_data import DEMO_PASSWORD, FIRST_NAMES, LAST_NAMES, RESIDENT_EMAIL
 from zaansepas.passes.models import Pass, PassKind, PassStatus, Person
 from zaansepas.till.models import Redemption
-from zaansepas.till.redemption import SENIOR_AGE, needs_ticket, redeem_offer
+from zaansepas.till.redemption import redeem_offer
 
 from .demo_specs import (
     _KEY_NAMESPACE,

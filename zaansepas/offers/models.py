@@ -292,3 +292,51 @@ class Offer(models.Model):
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+
+class ReservationStatus(models.TextChoices):
+    RESERVED = "gereserveerd", _("gereserveerd")
+    USED = "gebruikt", _("gebruikt")
+    CANCELLED = "geannuleerd", _("geannuleerd")
+
+
+class Reservation(models.Model):
+    """A place or a ticket for one pass on one date. It holds its place in every limit and
+    in the date's capacity until it is used at the till or cancelled. The ticket looks the
+    same for every holder: it names the offer and the date, never why the holder may have it."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.PROTECT, related_name="reservations")
+    pass_card = models.ForeignKey(
+        "passes.Pass", on_delete=models.PROTECT, related_name="reservations"
+    )
+    # Denormalised like Redemption.household, so household limits count with one query.
+    household = models.ForeignKey(
+        "passes.Household", on_delete=models.PROTECT, related_name="reservations"
+    )
+    service_date = models.DateField(_("datum"))
+    # What the ticket's QR carries and what staff may type: random, not guessable.
+    code = models.CharField(_("ticketcode"), max_length=16, unique=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ReservationStatus.choices,
+        default=ReservationStatus.RESERVED,
+    )
+    # The reserve form's one-time key: a double click gives one ticket, not two.
+    request_key = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["service_date", "created_at"]
+        indexes = [
+            models.Index(fields=["offer", "service_date", "status"]),
+            models.Index(fields=["pass_card", "status"]),
+            models.Index(fields=["household", "status"]),
+        ]
+        verbose_name = _("reservering")
+        verbose_name_plural = _("reserveringen")
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.offer_id}, {self.service_date})"

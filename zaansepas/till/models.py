@@ -49,6 +49,14 @@ class Redemption(models.Model):
     idempotency_key = models.CharField(max_length=80)
     request_fingerprint = models.CharField(max_length=64)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set when the till scanned a reservation ticket rather than the pass itself.
+    reservation = models.ForeignKey(
+        "offers.Reservation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="redemptions",
+    )
 
     class Meta:
         ordering = ["-redeemed_at"]

@@ -15,14 +15,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zaansepas.offers.models import Offer, OfferKind, OfferStatus
+from zaansepas.offers.models import Offer, OfferKind, OfferStatus, Reservation, ReservationStatus
 from zaansepas.offers.pricing import price_for
-from zaansepas.passes.models import Household, Pass, PassKind, PassStatus
+from zaansepas.offers.targeting import fits_at_till, needs_ticket
+from zaansepas.passes.models import Household, Pass, PassStatus
 
 from .models import OfferCounter, Redemption
 from .periods import period_start
-
-SENIOR_AGE = 65
 
 
 class RedemptionRefused(ValidationError):
@@ -35,24 +34,11 @@ class RedemptionResult:
     replayed: bool  # the same Idempotency-Key again: the first result, nothing new recorded
 
 
-def fingerprint(*, offer_id, pass_id, location_id, amount_cents) -> str:
+def fingerprint(*, offer_id, pass_id, location_id, amount_cents, ticket="") -> str:
     raw = f"{offer_id}|{pass_id}|{location_id}|{amount_cents}"
+    if ticket:  # appended only for tickets, so keys stored before tickets existed still match
+        raw += f"|ticket:{ticket}"
     return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def needs_ticket(offer: Offer) -> bool:
-    """Offers only for low incomes or carers are never redeemed by scanning the pass: the
-    till would learn who qualifies. They reach holders as an ordinary-looking ticket."""
-    return not offer.for_everyone and not (offer.for_children or offer.for_seniors)
-
-
-def _fits_target(offer: Offer, pass_card: Pass, today: dt.date) -> bool:
-    if offer.for_everyone:
-        return True
-    age = pass_card.holder.age_on(today)
-    if offer.for_children and pass_card.kind == PassKind.CHILD and 4 <= age <= 17:
-        return True
-    return bool(offer.for_seniors and age >= SENIOR_AGE)
 
 
 def _count(queryset, since):
@@ -60,7 +46,13 @@ def _count(queryset, since):
     return (queryset.filter(redeemed_at__gte=since) if since else queryset).count()
 
 
-def _refuse(code: str, message: str):
+def open_reservations(today):
+    """Tickets not yet used for today or later: each holds its place in every limit.
+    A ticket whose day has passed unused (a no-show) holds nothing any more."""
+    return Reservation.objects.filter(status=ReservationStatus.RESERVED, service_date__gte=today)
+
+
+def refuse(code: str, message: str):
     raise RedemptionRefused(message, code=code)
 
 
@@ -78,25 +70,21 @@ def redeem_offer(
     now = now or timezone.now()
     today = timezone.localtime(now).date()
     if not idempotency_key or len(idempotency_key) > 80:
-        _refuse("key", _("Er ging iets mis bij het versturen. Probeer het opnieuw."))
+        refuse("key", _("Er ging iets mis bij het versturen. Probeer het opnieuw."))
     print_ = fingerprint(
         offer_id=offer_id, pass_id=pass_id, location_id=location_id, amount_cents=amount_cents
     )
     try:
         with transaction.atomic():
-            pass_card = (
-                Pass.objects.select_for_update().select_related("holder").filter(pk=pass_id).first()
-            )
+            pass_card = lock_pass(pass_id)
             if pass_card is None:
-                _refuse("pass", _("Onbekende pas"))
+                refuse("pass", _("Onbekende pas"))
             earlier = Redemption.objects.filter(
                 provider_id=provider_id, idempotency_key=idempotency_key
             ).first()
             if earlier is not None:
-                return _replay(earlier, print_)
-            Household.objects.select_for_update().filter(pk=pass_card.household_id).first()
-            counter, _created = OfferCounter.objects.get_or_create(offer_id=offer_id)
-            counter = OfferCounter.objects.select_for_update().get(pk=counter.pk)
+                return replay(earlier, print_)
+            counter = lock_household_and_counter(pass_card.household_id, offer_id)
             offer = (
                 Offer.objects.select_related("group", "provider")
                 .filter(pk=offer_id, provider_id=provider_id)
@@ -105,65 +93,120 @@ def redeem_offer(
             _check(offer, pass_card, location_id, today, now)
             price = price_for(offer, amount_cents if offer.kind == OfferKind.CATEGORY else None)
             _check_limits(offer, pass_card, counter, today, now)
-            redemption = Redemption.objects.create(
+            redemption = record_redemption(
                 offer=offer,
                 pass_card=pass_card,
-                household_id=pass_card.household_id,
-                provider_id=provider_id,
+                counter=counter,
+                price=price,
                 location_id=location_id,
-                amount_cents=price.regular_cents,
-                discount_cents=price.discount_cents,
-                pass_price_cents=price.pass_price_cents,
-                service_date=today,
-                redeemed_at=now,
-                redeemed_by=actor,
+                now=now,
+                actor=actor,
                 idempotency_key=idempotency_key,
-                request_fingerprint=print_,
+                fingerprint=print_,
             )
-            counter.used += 1
-            counter.save(update_fields=["used"])
     except IntegrityError:
         # The same key raced in from a second connection and won; answer as it did.
-        earlier = Redemption.objects.filter(
-            provider_id=provider_id, idempotency_key=idempotency_key
-        ).first()
-        if earlier is None:
+        raced = replay_race(provider_id, idempotency_key, print_)
+        if raced is None:
             raise
-        return _replay(earlier, print_)
+        return raced
     return RedemptionResult(redemption, replayed=False)
 
 
-def _replay(earlier: Redemption, print_: str) -> RedemptionResult:
+def lock_pass(pass_id: int) -> Pass | None:
+    """The first row of the fixed lock order: pass, household, offer counter."""
+    return Pass.objects.select_for_update().select_related("holder").filter(pk=pass_id).first()
+
+
+def lock_household_and_counter(household_id: int, offer_id: int) -> OfferCounter:
+    """The second and third rows of the fixed lock order, after the pass."""
+    Household.objects.select_for_update().filter(pk=household_id).first()
+    counter, _created = OfferCounter.objects.get_or_create(offer_id=offer_id)
+    return OfferCounter.objects.select_for_update().get(pk=counter.pk)
+
+
+def record_redemption(
+    *,
+    offer,
+    pass_card,
+    counter,
+    price,
+    location_id,
+    now,
+    actor,
+    idempotency_key,
+    fingerprint,
+    reservation=None,
+) -> Redemption:
+    """Write the redemption and count it against the quota; the caller holds the locks."""
+    redemption = Redemption.objects.create(
+        offer=offer,
+        pass_card=pass_card,
+        household_id=pass_card.household_id,
+        provider_id=offer.provider_id,
+        location_id=location_id,
+        amount_cents=price.regular_cents,
+        discount_cents=price.discount_cents,
+        pass_price_cents=price.pass_price_cents,
+        service_date=timezone.localtime(now).date(),
+        redeemed_at=now,
+        redeemed_by=actor,
+        idempotency_key=idempotency_key,
+        request_fingerprint=fingerprint,
+        reservation=reservation,
+    )
+    counter.used += 1
+    counter.save(update_fields=["used"])
+    return redemption
+
+
+def replay_race(provider_id: int, idempotency_key: str, print_: str) -> RedemptionResult | None:
+    """After an IntegrityError: the redemption stored under this key, if that was the cause."""
+    earlier = Redemption.objects.filter(
+        provider_id=provider_id, idempotency_key=idempotency_key
+    ).first()
+    return None if earlier is None else replay(earlier, print_)
+
+
+def replay(earlier: Redemption, print_: str) -> RedemptionResult:
     if earlier.request_fingerprint != print_:
-        _refuse("key_reused", _("Deze sleutel is al gebruikt voor een andere verzilvering."))
+        refuse("key_reused", _("Deze sleutel is al gebruikt voor een andere verzilvering."))
     return RedemptionResult(earlier, replayed=True)
 
 
 def _check(offer, pass_card, location_id, today, now) -> None:
-    if pass_card.status == PassStatus.BLOCKED:
-        _refuse("pass", _("Pas geblokkeerd"))
-    if pass_card.status == PassStatus.EXPIRED or not (
-        pass_card.valid_from <= today <= pass_card.valid_until
-    ):
-        _refuse("pass", _("Pas verlopen"))
-    if (
-        offer is None
-        or offer.status != OfferStatus.APPROVED
-        or offer.provider.status != "goedgekeurd"
-    ):
-        _refuse("offer", _("Dit aanbod is er niet bij u, of niet meer."))
-    if not offer.valid_from <= today <= offer.valid_until:
-        _refuse("offer_dates", _("Dit aanbod geldt vandaag niet."))
+    check_pass_usable(pass_card, today)
+    check_offer_live(offer, today)
     if (
         location_id is not None
         and offer.locations.exists()
         and not offer.locations.filter(pk=location_id).exists()
     ):
-        _refuse("location", _("Dit aanbod geldt niet op deze locatie."))
+        refuse("location", _("Dit aanbod geldt niet op deze locatie."))
     if needs_ticket(offer):
-        _refuse("ticket", _("Dit aanbod werkt met een reservering. Scan het ticket van de klant."))
-    if not _fits_target(offer, pass_card, today):
-        _refuse("target", _("Dit aanbod is voor een andere leeftijd."))
+        refuse("ticket", _("Dit aanbod werkt met een reservering. Scan het ticket van de klant."))
+    if not fits_at_till(offer, pass_card, today):
+        refuse("target", _("Dit aanbod is voor een andere leeftijd."))
+
+
+def check_pass_usable(pass_card, today) -> None:
+    if pass_card.status == PassStatus.BLOCKED:
+        refuse("pass", _("Pas geblokkeerd"))
+    if pass_card.status == PassStatus.EXPIRED or not (
+        pass_card.valid_from <= today <= pass_card.valid_until
+    ):
+        refuse("pass", _("Pas verlopen"))
+
+
+def check_offer_live(offer, today) -> None:
+    if (
+        offer is None
+        or offer.status != OfferStatus.APPROVED
+        or offer.provider.status != "goedgekeurd"
+    ):
+        refuse("offer", _("Dit aanbod is er niet bij u, of niet meer."))
+    if not offer.valid_from <= today <= offer.valid_until:
+        refuse("offer_dates", _("Dit aanbod geldt vandaag niet."))
 
 
 @dataclass(frozen=True)
@@ -178,8 +221,12 @@ class LimitUse:
         return max(self.limit - self.used, 0)
 
 
-def limit_usage(offer, pass_card, quota_used: int, today, now) -> list[LimitUse]:
-    """Every limit that applies to this pass and offer now, with how much is used."""
+def limit_usage(offer, pass_card, quota_used: int, today, now, service_date=None) -> list[LimitUse]:
+    """Every limit that applies to this pass and offer now, with how much is used: what was
+    redeemed plus the open tickets. `service_date` is the day a place is wanted (a
+    reservation for later); capacity counts that day."""
+    service_date = service_date or today
+    tickets = open_reservations(today).filter(offer=offer)
     uses = []
     if offer.per_pass_limit is not None:
         since = period_start(offer.per_pass_period, now, pass_card.valid_from)
@@ -189,7 +236,7 @@ def limit_usage(offer, pass_card, quota_used: int, today, now) -> list[LimitUse]
                 "limit_pass",
                 _("Deze pas heeft dit aanbod al zo vaak gebruikt als mag."),
                 offer.per_pass_limit,
-                _count(mine, since),
+                _count(mine, since) + tickets.filter(pass_card=pass_card).count(),
             )
         )
     if offer.per_household_limit is not None:
@@ -200,7 +247,8 @@ def limit_usage(offer, pass_card, quota_used: int, today, now) -> list[LimitUse]
                 "limit_household",
                 _("Dit huishouden heeft dit aanbod al zo vaak gebruikt als mag."),
                 offer.per_household_limit,
-                _count(household, since),
+                _count(household, since)
+                + tickets.filter(household_id=pass_card.household_id).count(),
             )
         )
     if offer.group_id is not None:
@@ -210,36 +258,57 @@ def limit_usage(offer, pass_card, quota_used: int, today, now) -> list[LimitUse]
                 pass_card=pass_card, offer__group_id=offer.group_id, cancelled_at__isnull=True
             )
             .filter(**({"redeemed_at__gte": since} if since else {}))
-            .values("offer_id")
+            .values_list("offer_id", flat=True)
             .distinct()
         )
-        if not picked.filter(offer_id=offer.pk).exists():
+        picked = set(picked) | set(
+            open_reservations(today)
+            .filter(pass_card=pass_card, offer__group_id=offer.group_id)
+            .values_list("offer_id", flat=True)
+        )
+        if offer.pk not in picked:
             uses.append(
                 LimitUse(
                     "group",
                     _("De keuze voor %(group)s is al gemaakt.") % {"group": offer.group},
                     offer.group.picks,
-                    picked.count(),
+                    len(picked),
                 )
             )
     if offer.global_quota is not None:
-        uses.append(LimitUse("quota", _("Dit aanbod is op."), offer.global_quota, quota_used))
-    if offer.capacity_per_date is not None:
-        taken = Redemption.objects.filter(
-            offer=offer, service_date=today, cancelled_at__isnull=True
-        ).count()
         uses.append(
             LimitUse(
-                "capacity", _("Vandaag zijn alle plekken bezet."), offer.capacity_per_date, taken
+                "quota", _("Dit aanbod is op."), offer.global_quota, quota_used + tickets.count()
+            )
+        )
+    if offer.capacity_per_date is not None:
+        uses.append(
+            LimitUse(
+                "capacity",
+                _("Vandaag zijn alle plekken bezet.")
+                if service_date == today
+                else _("Op deze dag zijn alle plekken bezet."),
+                offer.capacity_per_date,
+                places_taken(offer, service_date),
             )
         )
     return uses
 
 
+def places_taken(offer, day) -> int:
+    """Places used on a day: redemptions without a ticket plus the day's open tickets (a
+    used ticket counts once, as its redemption)."""
+    redeemed = Redemption.objects.filter(offer=offer, service_date=day, cancelled_at__isnull=True)
+    booked = Reservation.objects.filter(
+        offer=offer, service_date=day, status=ReservationStatus.RESERVED
+    )
+    return redeemed.count() + booked.count()
+
+
 def _check_limits(offer, pass_card, counter, today, now) -> None:
     for use in limit_usage(offer, pass_card, counter.used, today, now):
         if use.left == 0:
-            _refuse(use.code, use.message)
+            refuse(use.code, use.message)
 
 
 def cancel_redemption(
@@ -253,23 +322,26 @@ def cancel_redemption(
     with transaction.atomic():
         found = Redemption.objects.filter(pk=redemption_id, provider_id=provider_id).first()
         if found is None:
-            _refuse("not_found", _("Deze verzilvering bestaat niet bij u."))
-        # Same lock order as redeem_offer: pass, household, counter.
-        Pass.objects.select_for_update().filter(pk=found.pass_card_id).first()
-        Household.objects.select_for_update().filter(pk=found.household_id).first()
-        counter = OfferCounter.objects.select_for_update().get(offer_id=found.offer_id)
+            refuse("not_found", _("Deze verzilvering bestaat niet bij u."))
+        lock_pass(found.pass_card_id)
+        counter = lock_household_and_counter(found.household_id, found.offer_id)
         redemption = Redemption.objects.get(pk=found.pk)
         if redemption.cancelled_at is not None:
             return redemption
         window = dt.timedelta(minutes=settings.TILL_CANCEL_WINDOW_MINUTES)
         if now - redemption.redeemed_at > window:
-            _refuse(
+            refuse(
                 "too_late",
                 _("Terugdraaien kan alleen binnen %(minutes)s minuten.")
                 % {"minutes": settings.TILL_CANCEL_WINDOW_MINUTES},
             )
         redemption.cancelled_at = now
         redemption.save(update_fields=["cancelled_at"])
+        if redemption.reservation_id is not None:
+            # Undoing a scanned ticket gives the holder their ticket back, still valid.
+            Reservation.objects.filter(pk=redemption.reservation_id).update(
+                status=ReservationStatus.RESERVED, used_at=None
+            )
         counter.used = max(counter.used - 1, 0)
         counter.save(update_fields=["used"])
     return redemption

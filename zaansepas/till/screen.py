@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from zaansepas.offers.models import Offer, OfferKind, OfferStatus
 from zaansepas.offers.pricing import price_for
+from zaansepas.offers.targeting import fits_at_till, needs_ticket
 from zaansepas.passes.models import Pass
 
 from .models import OfferCounter
-from .redemption import _fits_target, limit_usage, needs_ticket
+from .redemption import limit_usage
 
 TOKEN_SALT = "zaansepas.till.pass"
 TOKEN_MAX_AGE = 10 * 60  # a scan is good for ten minutes of serving this customer
@@ -64,7 +65,7 @@ def offers_for_pass(provider, pass_id: int, now: dt.datetime | None = None) -> l
     )
     shown = []
     for offer in offers:
-        if needs_ticket(offer) or not _fits_target(offer, pass_card, today):
+        if needs_ticket(offer) or not fits_at_till(offer, pass_card, today):
             continue
         uses = limit_usage(offer, pass_card, used.get(offer.pk, 0), today, now)
         left = min((u.left for u in uses), default=None)
