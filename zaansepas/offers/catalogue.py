@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from zaansepas.passes.models import FREE_TIERS, MemberRole, Pass, PassKind, PassStatus, Tier
+from zaansepas.passes.models import MemberRole, Pass, PassKind, PassStatus, Tier
 
 from .models import Offer, OfferKind, OfferStatus, ProviderStatus
 from .search import matching
+from .targeting import LOW_INCOME_TIERS, SENIOR_AGE
 
 TARGETS = {
     "kinderen": "for_children",
@@ -78,13 +79,13 @@ def for_you(user, today=None, limit=6):
     if not passes:
         return []
     wanted = Q()
-    if any(p.tier in FREE_TIERS for p in passes):
+    if any(p.tier in LOW_INCOME_TIERS for p in passes):
         wanted |= Q(for_low_income=True)
     if any(p.tier == Tier.CAREGIVER for p in passes):
         wanted |= Q(for_caregivers=True)
     if any(p.kind == PassKind.CHILD for p in passes):
         wanted |= Q(for_children=True)
-    if any(p.holder.age_on(today) >= 65 for p in passes):
+    if any(p.holder.age_on(today) >= SENIOR_AGE for p in passes):
         wanted |= Q(for_seniors=True)
     if not wanted:
         return []

@@ -11,6 +11,7 @@ from zaansepas.city.models import Area, AreaKind, PolicyTheme
 
 from .catalogue import Filters, for_you, live_offers, search
 from .pricing import describe_price
+from .reservation_views import booking_context
 
 TARGET_LABELS = [
     ("kinderen", _("kinderen")),
@@ -44,21 +45,20 @@ def catalogue(request):
     )
 
 
+def detail_context(request, offer) -> dict:
+    return {
+        "offer": offer,
+        "price_text": describe_price(offer),
+        "locations": [loc for loc in offer.locations.all() if loc.is_active]
+        or list(offer.provider.locations.filter(is_active=True).prefetch_related("opening_hours")),
+        **booking_context(request.user, offer),
+    }
+
+
 def offer_detail(request, pk):
     offer = (
         live_offers().filter(pk=pk).prefetch_related("locations__opening_hours", "themes").first()
     )
     if offer is None:
         raise Http404
-    return render(
-        request,
-        "offers/catalogue/detail.html",
-        {
-            "offer": offer,
-            "price_text": describe_price(offer),
-            "locations": [loc for loc in offer.locations.all() if loc.is_active]
-            or list(
-                offer.provider.locations.filter(is_active=True).prefetch_related("opening_hours")
-            ),
-        },
-    )
+    return render(request, "offers/catalogue/detail.html", detail_context(request, offer))

@@ -6,5 +6,6 @@ app_name = "till"
 urlpatterns = [
     path("kassa/", views.till, name="till"),
     path("kassa/verzilveren/", views.redeem, name="redeem"),
+    path("kassa/ticket/", views.use_ticket, name="use_ticket"),
     path("kassa/apparaten/", views.devices, name="devices"),
 ]

@@ -10,6 +10,9 @@ from django.views.decorators.http import require_POST
 
 from zaansepas.lib.checkdigit import format_pass_number
 from zaansepas.lib.money import english_active, parse_euro
+from zaansepas.offers.models import OfferKind
+from zaansepas.offers.pricing import price_for
+from zaansepas.offers.reservations import format_ticket_code, ticket_code_from
 from zaansepas.passes.verification import verify_pass_code, verify_pass_number
 
 from .access import owned_provider_for, till_provider_for
@@ -17,6 +20,7 @@ from .devices import issue_device_token, revoke_device
 from .models import TillDevice
 from .redemption import redeem_offer
 from .screen import offers_for_pass, pass_from_token, pass_token
+from .tickets import check_ticket, redeem_ticket
 
 
 def _check(code: str):
@@ -40,12 +44,30 @@ def _screen_context(provider, check):
     return context
 
 
+def _ticket_context(provider, ticket):
+    context = {"provider": provider, "ticket_check": ticket}
+    if ticket.valid:
+        offer = ticket.reservation.offer
+        context.update(
+            ticket_code=format_ticket_code(ticket.reservation.code),
+            ticket_offer=offer,
+            ticket_needs_amount=offer.kind == OfferKind.CATEGORY,
+            ticket_price=None if offer.kind == OfferKind.CATEGORY else price_for(offer),
+            key=uuid.uuid4().hex,
+        )
+    return context
+
+
 @login_required
 def till(request):
     provider = till_provider_for(request.user)
     check = None
     if request.method == "POST":
         code = request.POST.get("code", "")
+        ticket_code = ticket_code_from(code)
+        if ticket_code is not None:
+            ticket = check_ticket(provider.pk, ticket_code)
+            return render(request, "till/till.html", _ticket_context(provider, ticket))
         check = _check(code) if code.strip() else None
         if check is None:
             return render(
@@ -54,6 +76,47 @@ def till(request):
                 {"provider": provider, "error": _("Scan de QR-code of typ het pasnummer.")},
             )
     return render(request, "till/till.html", _screen_context(provider, check))
+
+
+def _typed_amount(request) -> int | None:
+    if not request.POST.get("amount", "").strip():
+        return None
+    try:
+        return parse_euro(request.POST["amount"], english=english_active())
+    except ValueError:
+        return -1  # the redemption refuses it with the till's wording
+
+
+@login_required
+@require_POST
+def use_ticket(request):
+    provider = till_provider_for(request.user)
+    code = ticket_code_from(request.POST.get("ticket", "")) or ""
+    try:
+        result = redeem_ticket(
+            code=code,
+            provider_id=provider.pk,
+            idempotency_key=request.POST.get("key", ""),
+            amount_cents=_typed_amount(request),
+            actor=request.user,
+        )
+    except ValidationError as exc:
+        return render(
+            request,
+            "till/result.html",
+            {"provider": provider, "ok": False, "message": exc.messages[0]},
+            status=409,
+        )
+    return render(
+        request,
+        "till/result.html",
+        {
+            "provider": provider,
+            "ok": True,
+            "redemption": result.redemption,
+            "replayed": result.replayed,
+        },
+    )
 
 
 @login_required
@@ -71,12 +134,7 @@ def redeem(request):
             },
             status=400,
         )
-    amount = None
-    if request.POST.get("amount", "").strip():
-        try:
-            amount = parse_euro(request.POST["amount"], english=english_active())
-        except ValueError:
-            amount = -1  # redeem_offer refuses it with the till's wording
+    amount = _typed_amount(request)
     try:
         offer_id = int(request.POST.get("offer", ""))
     except ValueError:
