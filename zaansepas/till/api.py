@@ -96,7 +96,7 @@ class RedemptionOut(Schema):
     cancelled: bool
 
 
-def _out(redemption: Redemption) -> dict:
+def redemption_out(redemption: Redemption) -> dict:
     return {
         "id": redemption.pk,
         "offer_id": redemption.offer_id,
@@ -131,6 +131,20 @@ def unauthorised(request, exc):
     )
 
 
+def idempotency_key_or_error(request) -> tuple[str, Status | None]:
+    """Every write from a till carries its own key, so a lost answer can be retried safely."""
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if not key or len(key) > 80:
+        return key, Status(
+            400,
+            {
+                "code": "idempotency_key_missing",
+                "message": "Stuur een Idempotency-Key mee (maximaal 80 tekens).",
+            },
+        )
+    return key, None
+
+
 @api.post("/till/verify", response={200: VerifyOut}, summary="Pas controleren")
 def verify(request, body: VerifyIn):
     provider = request.till_device.provider
@@ -152,15 +166,9 @@ def verify(request, body: VerifyIn):
     summary="Verzilveren (met Idempotency-Key)",
 )
 def redeem(request, body: RedeemIn):
-    key = request.headers.get("Idempotency-Key", "").strip()
-    if not key or len(key) > 80:
-        return Status(
-            400,
-            {
-                "code": "idempotency_key_missing",
-                "message": "Stuur een Idempotency-Key mee (maximaal 80 tekens).",
-            },
-        )
+    key, error = idempotency_key_or_error(request)
+    if error is not None:
+        return error
     pass_id = pass_from_token(body.pass_token)
     if pass_id is None:
         return Status(
@@ -178,7 +186,7 @@ def redeem(request, body: RedeemIn):
     except DjangoValidationError as exc:
         status = 422 if exc.code == "key_reused" else 409
         return Status(status, {"code": exc.code or "refused", "message": exc.messages[0]})
-    return Status(201, _out(result.redemption))
+    return Status(201, redemption_out(result.redemption))
 
 
 @api.post(
@@ -193,7 +201,7 @@ def cancel(request, redemption_id: int):
         )
     except DjangoValidationError as exc:
         return Status(409, {"code": exc.code or "refused", "message": exc.messages[0]})
-    return Status(200, _out(redemption))
+    return Status(200, redemption_out(redemption))
 
 
 @api.get("/till/redemptions", response={200: list[RedemptionOut]}, summary="Verzilveringen")
@@ -204,4 +212,10 @@ def list_redemptions(request, day: dt.date | None = None):
         .select_related("offer")
         .order_by("-redeemed_at")[:500]
     )
-    return Status(200, [_out(r) for r in rows])
+    return Status(200, [redemption_out(r) for r in rows])
+
+
+# Registered last: the ticket endpoints reuse the schemas and helpers defined above.
+from .ticket_api import router as ticket_router  # noqa: E402
+
+api.add_router("/till/tickets", ticket_router)
