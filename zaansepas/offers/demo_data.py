@@ -31,7 +31,8 @@ from zaansepas.accounts.models import Role, User
 from zaansepas.accounts.roles import grant_role
 from zaansepas.city.demo_data import district_code
 from zaansepas.city.models import Area, AreaKind, PolicyTheme
-from zaansepas.offers.targeting import SENIOR_AGE, needs_ticket
+from zaansepas.offers.reservations import bookable_days, reserve_offer
+from zaansepas.offers.targeting import SENIOR_AGE, needs_ticket, takes_reservation
 from zaansepas.passes.demo_data import DEMO_PASSWORD, FIRST_NAMES, LAST_NAMES, RESIDENT_EMAIL
 from zaansepas.passes.models import Pass, PassKind, PassStatus, Person
 from zaansepas.till.models import Redemption
@@ -44,6 +45,7 @@ from .demo_specs import (
     CARERS,
     EVERYONE,
     FAMILY_HISTORY,
+    FAMILY_TICKETS,
     GROUPS,
     HISTORY_ATTEMPTS,
     HISTORY_DAYS,
@@ -185,6 +187,7 @@ def _build(rng: random.Random, baker: User, till_user: User) -> Provider:
     built = _build_providers(rng, baker, reviewer, today)
     made = _build_offers(rng, built, reviewer, today)
     _build_history(rng, made, today, till_user)
+    _book_places(rng, made, today)
     return built[0].provider
 
 
@@ -484,3 +487,32 @@ def _build_history(rng, made: list[_Made], today: dt.date, till_user: User) -> N
             )
         except ValidationError:
             continue  # a limit said no, as it would have at the till
+
+
+def _book_places(rng, made: list[_Made], today: dt.date) -> None:
+    """Open tickets for the coming days: the demo family has a meal ticket and a place at
+    the children's sport, and other holders fill some places so days show what is left."""
+    live = [
+        m for m in made if m.offer.status == OfferStatus.APPROVED and takes_reservation(m.offer)
+    ]
+    passes = list(Pass.objects.filter(status=PassStatus.ACTIVE).select_related("holder"))
+    family_home = (
+        Person.objects.filter(user__email=RESIDENT_EMAIL).values_list("household_id", flat=True)
+    ).first()
+    family = [p for p in passes if p.household_id == family_home]
+    wanted = [(p, m) for p in family for m in live if m.spec.title in FAMILY_TICKETS]
+    for m in rng.sample(live, min(len(live), 15)):
+        wanted += [(p, m) for p in rng.sample(passes, min(len(passes), rng.randint(1, 6)))]
+    for number, (pass_card, m) in enumerate(wanted):
+        days = [day for day, left in bookable_days(m.offer, today) if left != 0]
+        if not days:
+            continue
+        try:
+            reserve_offer(
+                offer_id=m.offer.pk,
+                pass_id=pass_card.pk,
+                service_date=rng.choice(days[:7]),
+                request_key=uuid.UUID(int=number + 1),
+            )
+        except ValidationError:
+            continue  # this pass doesn't fit, or a limit said no: as it would on the site

@@ -294,3 +294,9 @@ FAMILY_HISTORY = {
         ("Gratis krentenbol voor kinderen", 2),
     ),
 }
+
+# Offers the demo family has an open ticket for (offers/demo_data.py _book_places).
+FAMILY_TICKETS = {
+    "Gratis maaltijd voor wie het krap heeft",
+    "Sporten op het pleintje na school",
+}
