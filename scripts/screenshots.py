@@ -52,6 +52,14 @@ def main():
         shoot(page, "mijn-pas")
         page.goto(BASE + "/pas/aanvragen/")
         shoot(page, "aanvragen")
+        page.goto(BASE + "/aanbod/?q=maaltijd+krap")
+        page.click("main .zp-offer-card a >> nth=0")
+        shoot(page, "aanbod-reserveren")
+        page.goto(BASE + "/tickets/")
+        shoot(page, "tickets")
+        page.click("#upcoming a >> nth=0")
+        shoot(page, "ticket")
+        ticket_code = page.inner_text(".zp-pass__number")
         ctx = browser.new_context(locale="nl-NL")
         staff = ctx.new_page()
         staff.goto(BASE + "/inloggen/medewerkers/")
@@ -64,6 +72,17 @@ def main():
         shoot(staff, "aanvraag")
         staff.goto(BASE + "/beheer/passen/?q=Benali")
         shoot(staff, "passen-zoeken")
+        till = browser.new_context(locale="nl-NL").new_page()
+        till.goto(BASE + "/inloggen/medewerkers/")
+        # The bakery's till: the family's ticket is for another provider, so this shows
+        # how the till says so.
+        till.fill("input[name=username]", "kassa@zaansepas.demo")
+        till.fill("input[name=password]", "zaanse-pas-demo")
+        till.click("main button[type=submit]")
+        till.goto(BASE + "/kassa/")
+        till.fill("#code", ticket_code)
+        till.click("main form button[type=submit] >> nth=0")
+        shoot(till, "kassa-ticket")
         browser.close()
 
 
