@@ -123,6 +123,55 @@ def reject_provider(provider: Provider, *, actor, reason: str) -> Provider:
 # --- Offers ---------------------------------------------------------------------------------
 
 
+EDITABLE_STATUSES = ("concept", "afgewezen")  # draft, rejected: the provider may still edit
+
+
+def create_offer(provider, *, submission_key, values: dict, themes, locations, submit: bool):
+    """A new offer from the provider's form, once per form: the same form sent twice gives
+    the first offer. Returns (offer, created)."""
+    from .models import Offer
+
+    with transaction.atomic():
+        # New offers of one provider are made one at a time, so a double click waits for
+        # the first request and then finds its key.
+        Provider.objects.select_for_update().filter(pk=provider.pk).first()
+        if submission_key:
+            existing = provider.offers.filter(submission_key=submission_key).first()
+            if existing is not None:
+                return existing, False
+        offer = Offer(provider=provider, submission_key=submission_key)
+        _write_draft(offer, values, themes, locations)
+        if submit:
+            submit_offer(offer)
+    return offer, True
+
+
+def save_offer_draft(offer, *, values: dict, themes, locations, submit: bool):
+    """The provider changes a draft or a rejected offer, and may send it in again."""
+    from .models import Offer
+
+    with transaction.atomic():
+        offer = Offer.objects.select_for_update().select_related("provider").get(pk=offer.pk)
+        if offer.status not in EDITABLE_STATUSES:
+            raise ProviderError(offer_locked_message(), code="locked")
+        _write_draft(offer, values, themes, locations)
+        if submit:
+            submit_offer(offer)
+    return offer
+
+
+def offer_locked_message() -> str:
+    return _("Dit aanbod is al naar de gemeente gestuurd. U kunt het niet meer wijzigen.")
+
+
+def _write_draft(offer, values, themes, locations) -> None:
+    for name, value in values.items():
+        setattr(offer, name, value)
+    offer.save()
+    offer.themes.set(themes)
+    offer.locations.set(locations)
+
+
 def submit_offer(offer):
     """The provider sends an offer to the pass office. Checks its terms and flags it when
     it gives less discount than the norm; nothing goes live before approval."""
@@ -136,6 +185,7 @@ def submit_offer(offer):
         offer.below_norm = below_discount_norm(offer)
         offer.status = OfferStatus.SUBMITTED
         offer.review_reason = ""
+        offer.submitted_at = timezone.now()
         offer.save()
     return offer
 

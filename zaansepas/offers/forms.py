@@ -513,8 +513,7 @@ class OfferForm(forms.Form):
         self._check_terms_for_kind(kind, data)
         if self.errors:
             return data
-        offer = Offer(provider=self.provider)
-        self.apply_to(offer)
+        offer = Offer(provider=self.provider, **self.offer_values())
         try:
             check_offer_terms(offer)  # the rule submit_offer applies too
         except ValidationError as exc:
@@ -551,22 +550,30 @@ class OfferForm(forms.Form):
         if needs_price and data.get("regular_price") == 0:
             self.add_error("regular_price", _("De normale prijs moet meer dan € 0,00 zijn."))
 
-    def apply_to(self, offer) -> None:
-        """Copy the cleaned data onto an Offer (not saved; themes and locations excepted)."""
+    def offer_values(self) -> dict:
+        """The cleaned data as Offer column values (themes and locations apart). Terms that
+        don't belong to the chosen kind are emptied, so a switched kind leaves nothing
+        behind."""
         data = self.cleaned_data
         kind = OfferKind(data["kind"])
-        offer.title, offer.description, offer.kind = data["title"], data["description"], kind
         counts = TERMS_FOR_KIND[kind]
+        values = {
+            "title": data["title"],
+            "description": data["description"],
+            "kind": kind,
+            "percent_off": data.get("percent_off") if "percent_off" in counts else None,
+            "category_label": data.get("category_label", "") if "category_label" in counts else "",
+            "valid_from": data["valid_from"],
+            "valid_until": data["valid_until"],
+        }
         for name, column in MONEY_FIELDS.items():
-            setattr(offer, column, data.get(name) if name in counts else None)
-        offer.percent_off = data.get("percent_off") if "percent_off" in counts else None
-        offer.category_label = data.get("category_label", "") if "category_label" in counts else ""
-        offer.valid_from, offer.valid_until = data["valid_from"], data["valid_until"]
+            values[column] = data.get(name) if name in counts else None
         for name in LIMIT_FIELDS:
-            setattr(offer, name, data.get(name))
+            values[name] = data.get(name)
         audience = set(data.get("audience") or [])
         for name in AUDIENCE_FIELDS:
-            setattr(offer, name, name in audience)
+            values[name] = name in audience
+        return values
 
     def chosen_themes(self):
         return self.cleaned_data.get("themes") or []

@@ -258,6 +258,11 @@ class Offer(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # When it was last sent to the pass office: the review queue goes by this, so an offer
+    # sent in again after a rejection queues behind those already waiting.
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # The new-offer form's one-time key: a double click makes one offer, not two.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     # Stemmed words of title, description, category and provider (offers/search.py), so
     # "zwemmen" finds "zwemles" and "fietsen" finds "fietsreparatie" on any database.
     search_text = models.TextField(blank=True, editable=False)

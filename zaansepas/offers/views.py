@@ -1,11 +1,12 @@
 """Provider sign-up and the pass office's review of sign-ups; a provider's own offers and
 the pass office's review of offers."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -216,9 +217,7 @@ def offer_terms(offer) -> list[tuple[str, str]]:
 
 # --- Offers: the provider's own pages -------------------------------------------------------
 
-EDITABLE = (OfferStatus.DRAFT, OfferStatus.REJECTED)
-USED_KEYS = "offers_new_offer_keys"  # session: key of a sent new-offer form -> the offer's pk
-KEEP_KEYS = 50
+EDITABLE = actions.EDITABLE_STATUSES
 
 
 @login_required
@@ -238,67 +237,19 @@ def provider_offers(request):
     )
 
 
-def _offer_for_key(request, provider, key: str, *, fresh: bool = False):
-    """The offer a new-offer form with this key already made, if any. fresh: read the
-    session from the database, to see what a request running at the same time saved."""
-    if not key:
-        return None
-    session = request.session
-    if fresh and session.session_key:
-        session = type(session)(session.session_key)
-    pk = (session.get(USED_KEYS) or {}).get(key)
-    return provider.offers.filter(pk=pk).first() if pk else None
+def _submission_key(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None  # the form itself says what is wrong
 
 
-def _remember_key(request, key: str, pk: int) -> None:
-    used = dict(request.session.get(USED_KEYS) or {})
-    used[key] = pk
-    request.session[USED_KEYS] = dict(list(used.items())[-KEEP_KEYS:])
-    request.session.save()
-
-
-def _save_draft(offer, form) -> None:
-    # The one write that is not (yet) in actions.py; it belongs there as
-    # actions.save_offer_draft(offer, ...) so that views only parse, call and render.
-    form.apply_to(offer)
-    offer.save()
-    offer.themes.set(form.chosen_themes())
-    offer.locations.set(form.chosen_locations())
-
-
-def _create_offer(request, form, provider, *, submit: bool):
-    """Save a new offer once per form: the same form sent twice gives the first offer.
-    Returns (offer, created)."""
-    key = str(form.cleaned_data.get("submission_key") or "")
-    with transaction.atomic():
-        # New offers of one provider are made one at a time, so a double click waits
-        # for the first request and then finds its key.
-        Provider.objects.select_for_update().filter(pk=provider.pk).first()
-        existing = _offer_for_key(request, provider, key, fresh=True)
-        if existing is not None:
-            return existing, False
-        offer = Offer(provider=provider)
-        _save_draft(offer, form)
-        if submit:
-            actions.submit_offer(offer)
-        if key:
-            _remember_key(request, key, offer.pk)
-    return offer, True
-
-
-def _update_offer(offer, form, *, submit: bool):
-    with transaction.atomic():
-        offer = Offer.objects.select_for_update().select_related("provider").get(pk=offer.pk)
-        if offer.status not in EDITABLE:
-            raise actions.ProviderError(locked_message(), code="locked")
-        _save_draft(offer, form)
-        if submit:
-            actions.submit_offer(offer)
-    return offer
-
-
-def locked_message() -> str:
-    return _("Dit aanbod is al naar de gemeente gestuurd. U kunt het niet meer wijzigen.")
+def _draft_fields(form) -> dict:
+    return {
+        "values": form.offer_values(),
+        "themes": form.chosen_themes(),
+        "locations": form.chosen_locations(),
+    }
 
 
 def _saved_message(request, offer, submitted: bool) -> None:
@@ -319,14 +270,17 @@ def offer_new(request):
     provider = owned_provider_for_user(request.user)
     form = OfferForm(request.POST or None, provider=provider)
     if request.method == "POST":
-        existing = _offer_for_key(request, provider, request.POST.get("submission_key", ""))
+        key = _submission_key(request.POST.get("submission_key", ""))
+        existing = provider.offers.filter(submission_key=key).first() if key else None
         if existing is not None:
             messages.info(request, _("Dit aanbod was al opgeslagen."))
             return redirect("offers:provider_offer", existing.pk)
         if form.is_valid():
             submit = request.POST.get("action") == "submit"
             try:
-                offer, created = _create_offer(request, form, provider, submit=submit)
+                offer, created = actions.create_offer(
+                    provider, submission_key=key, submit=submit, **_draft_fields(form)
+                )
             except ValidationError as exc:
                 form.add_error(None, exc.messages[0])
             else:
@@ -347,7 +301,7 @@ def provider_offer(request, pk):
     offer = get_offer_for_provider(request.user, pk)
     editable = offer.status in EDITABLE
     if request.method == "POST" and not editable:
-        messages.error(request, locked_message())
+        messages.error(request, actions.offer_locked_message())
         return redirect("offers:provider_offer", offer.pk)
     form = None
     if editable:
@@ -355,7 +309,7 @@ def provider_offer(request, pk):
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
         try:
-            offer = _update_offer(offer, form, submit=submit)
+            offer = actions.save_offer_draft(offer, submit=submit, **_draft_fields(form))
         except ValidationError as exc:
             if exc.code == "locked":
                 messages.error(request, exc.messages[0])
@@ -388,7 +342,7 @@ offer_reviewer_required = permission_required("offers.review_offer", raise_excep
 @offer_reviewer_required
 def offer_review_queue(request):
     status = request.GET.get("status", OfferStatus.SUBMITTED)
-    offers = Offer.objects.select_related("provider").order_by("created_at", "pk")
+    offers = Offer.objects.select_related("provider").order_by("submitted_at", "created_at", "pk")
     if status in OfferStatus.values:
         offers = offers.filter(status=status)
     return render(
