@@ -59,3 +59,8 @@ def english_active() -> bool:
 def format_euro_here(cents: int) -> str:
     """format_euro in the notation of the page's active language."""
     return format_euro(cents, english=english_active())
+
+
+def format_euro_nowrap(cents: int) -> str:
+    """format_euro_here with a no-break space, so '€' never ends a line on a narrow phone."""
+    return format_euro_here(cents).replace(" ", "\N{NO-BREAK SPACE}")

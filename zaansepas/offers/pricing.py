@@ -115,11 +115,7 @@ def check_offer_terms(offer) -> None:
 def describe_price(offer) -> str:
     """The pass price in words, as residents and providers see it ('€ 10,00 in plaats van
     € 12,50'), never only a percentage."""
-    from zaansepas.lib.money import format_euro_here
-
-    def euro(cents):
-        # A non-breaking space, so "€" never ends a line on a narrow phone.
-        return format_euro_here(cents).replace("€ ", "€\u00a0")
+    from zaansepas.lib.money import format_euro_nowrap as euro
 
     if offer.kind == OfferKind.CATEGORY:
         off = f"{offer.percent_off}%" if offer.percent_off else euro(offer.amount_off_cents or 0)

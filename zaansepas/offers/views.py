@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from zaansepas.lib.money import format_euro_here
+from zaansepas.lib.money import format_euro_nowrap as euro
 
 from . import actions, notifications
 from .access import (
@@ -30,7 +30,7 @@ from .forms import (
     ProviderSignupForm,
 )
 from .models import Offer, OfferKind, OfferStatus, Provider, ProviderStatus
-from .pricing import below_discount_norm, discount_percent, price_for
+from .pricing import below_discount_norm, describe_price, discount_percent, price_for
 
 FIELD_FOR_CODE = {"kvk_taken": "kvk_number", "email_taken": "contact_email"}
 
@@ -114,43 +114,13 @@ def review_detail(request, pk):
 # --- Offers: how they read ------------------------------------------------------------------
 
 
-def euro(cents: int) -> str:
-    """An amount that never breaks between '€' and the number at the end of a line."""
-    return format_euro_here(cents).replace(" ", "\N{NO-BREAK SPACE}")
-
-
-def price_phrase(offer) -> str:
-    """What a pass holder pays, in euros: '€ 10,00 in plaats van € 12,50'; for a category
-    '20% korting op alles in: fietsreparatie, maximaal € 10,00'."""
-    if offer.kind == OfferKind.CATEGORY:
-        off = f"{offer.percent_off}%" if offer.percent_off else euro(offer.amount_off_cents or 0)
-        text = _("%(off)s korting op alles in: %(category)s") % {
-            "off": off,
-            "category": offer.category_label,
-        }
-        if offer.discount_cap_cents is not None:
-            text = _("%(terms)s, maximaal %(cap)s") % {
-                "terms": text,
-                "cap": euro(offer.discount_cap_cents),
-            }
-        return text
-    price = price_for(offer)
-    pay = euro(price.pass_price_cents) if price.pass_price_cents else _("gratis")
-    if price.discount_cents and price.regular_cents:
-        return _("%(pay)s in plaats van %(regular)s") % {
-            "pay": pay,
-            "regular": euro(price.regular_cents),
-        }
-    return pay
-
-
 def provider_price_sentence(offer) -> str:
-    """The same, said to the provider: 'U vraagt € 10,00 in plaats van € 12,50.'"""
+    """The price said to the provider: 'U vraagt € 10,00 in plaats van € 12,50.'"""
     if offer.kind == OfferKind.CATEGORY:
-        return _("U geeft %(terms)s.") % {"terms": price_phrase(offer)}
+        return _("U geeft %(terms)s.") % {"terms": describe_price(offer)}
     price = price_for(offer)
     if price.pass_price_cents:
-        return _("U vraagt %(price)s.") % {"price": price_phrase(offer)}
+        return _("U vraagt %(price)s.") % {"price": describe_price(offer)}
     if price.regular_cents:
         return _("Pashouders betalen niets. De normale prijs is %(regular)s.") % {
             "regular": euro(price.regular_cents)
@@ -169,7 +139,7 @@ def offer_terms(offer) -> list[tuple[str, str]]:
     """All terms of an offer as (label, text) rows, for a read-only page."""
     rows = [
         (_("Soort aanbod"), offer.get_kind_display()),
-        (_("Prijs voor pashouders"), price_phrase(offer)),
+        (_("Prijs voor pashouders"), describe_price(offer)),
     ]
     money = [
         (_("Normale prijs"), offer.regular_price_cents),
@@ -232,7 +202,7 @@ def provider_offers(request):
         {
             "provider": provider,
             "owner": is_owner(request.user, provider),
-            "rows": [(offer, price_phrase(offer)) for offer in offers],
+            "rows": [(offer, describe_price(offer)) for offer in offers],
         },
     )
 
@@ -349,7 +319,7 @@ def offer_review_queue(request):
         request,
         "offers/staff/offer_queue.html",
         {
-            "rows": [(offer, price_phrase(offer)) for offer in offers[:200]],
+            "rows": [(offer, describe_price(offer)) for offer in offers[:200]],
             "status": status,
             "statuses": OfferStatus.choices,
         },
