@@ -15,7 +15,8 @@ One verify + redeem pair is one till transaction. Then pgbench runs the equivale
 (the statements one verify and one redeem send, as one transaction, random pass) with 16
 clients on the same database.
 
-Bounded: about 25 s of HTTP load and 20 s of pgbench; about a minute and a half in all.
+Bounded: 3 s warm-up, 5 s with one till alone, 25 s with all tills, 20 s of pgbench;
+about a minute and a half in all (more on a busy machine).
 Exits 1 (after printing the figures) when any request failed. Last line:
     till rps=<pairs/s> p50_ms=<ms> p99_ms=<ms> pgbench_tps=<tps> ratio=<rps/pgbench_tps>
 """
@@ -49,6 +50,7 @@ TILLS = 16  # concurrent simulated tills, and pgbench clients
 PASSES = 4_000
 HOUSEHOLDS = 2_500  # so some passes share a household (and its lock and limits)
 WARMUP_SECONDS = 3.0
+ALONE_SECONDS = 5.0
 LOAD_SECONDS = 25.0
 PGBENCH_SECONDS = 20.0
 # Two cores: pre-fork workers that each hold one request and one database connection; a
@@ -400,10 +402,10 @@ def serve_customer(till: Till, pass_card, rng: random.Random):
     return elapsed, None
 
 
-def drive(port: int, tokens: list[str], passes: list, seconds: float):
-    """TILLS threads, each serving customers until the deadline. Every scan takes the next
-    pass of a shuffled list, so no two tills scan the same pass at once."""
-    order = itertools.count()
+def drive(port: int, tokens: list[str], passes: list, order, seconds: float):
+    """One thread per token, each serving customers until the deadline. Every scan takes
+    the next pass of a shuffled list (order counts on across calls), so no two tills scan
+    the same pass at once."""
     stop = time.perf_counter() + seconds
     results = [([], Counter()) for _ in tokens]
 
@@ -668,8 +670,12 @@ def main() -> int:
         log_path = workdir / "gunicorn.log"
         process, port = start_gunicorn({**env, "DATABASE_URL": bench_url}, log_path)
         wait_until_up(process, port, tokens[0], passes[0], log_path)
-        drive(port, tokens, passes, WARMUP_SECONDS)
-        latencies, errors, duration = drive(port, tokens, passes, LOAD_SECONDS)
+        order = itertools.count()
+        drive(port, tokens, passes, order, WARMUP_SECONDS)
+        # One till alone: the time a pair takes without waiting for the other tills.
+        alone, alone_errors, _ = drive(port, tokens[:1], passes, order, ALONE_SECONDS)
+        latencies, errors, duration = drive(port, tokens, passes, order, LOAD_SECONDS)
+        errors += alone_errors
         process.terminate()
         process.wait(timeout=30)
         process = None
@@ -707,6 +713,10 @@ def main() -> int:
     print(
         f"http: {TILLS} tills for {duration:.1f} s against gunicorn ({WORKERS} sync workers): "
         f"{pairs} verify+redeem pairs, {failed} failed"
+    )
+    print(
+        f"one till alone: {len(alone)} pairs in {ALONE_SECONDS:.0f} s, "
+        f"p50 {percentile(alone, 0.5) * 1000:.1f} ms (with {TILLS} tills the rest is queueing)"
     )
     for error, count in errors.most_common():
         print(f"  FAILED {count}x {error}")
