@@ -16,18 +16,24 @@ MENU = [
     (Role.PASS_OFFICE, _("Aanbieders beoordelen"), "offers:review_queue"),
     (Role.PASS_OFFICE, _("Aanbod beoordelen"), "offers:offer_review_queue"),
     (Role.PROVIDER, _("Mijn aanbod"), "offers:provider_offers"),
+    (Role.PROVIDER, _("Overzicht"), "offers:provider_dashboard"),
     (Role.PROVIDER, _("Kassa"), "till:till"),
     (Role.PROVIDER, _("Kassa-apparaten"), "till:devices"),
     (Role.ADMIN, _("Beheer"), "admin:index"),
 ]
+# Pages only a provider's owner may open; till staff would get "not found", so no link.
+OWNER_ONLY = {"offers:provider_dashboard", "till:devices"}
 
 
 def menu_for(user) -> list[dict]:
     if not user.is_authenticated:
         return []
     roles = user.roles
+    owner = Role.PROVIDER in roles and _is_provider_owner(user)
     items, seen = [], set()
     for role, label, url_name in MENU:
+        if url_name in OWNER_ONLY and not owner:
+            continue
         if role in roles and url_name not in seen:
             try:
                 url = reverse(url_name)
@@ -36,6 +42,12 @@ def menu_for(user) -> list[dict]:
             seen.add(url_name)
             items.append({"label": label, "url": url, "name": url_name})
     return items
+
+
+def _is_provider_owner(user) -> bool:
+    from zaansepas.offers.access import is_owner, provider_for_user
+
+    return is_owner(user, provider_for_user(user))
 
 
 def role_menu(request):
