@@ -1,7 +1,10 @@
 import uuid
 
 from django import forms
-from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.password_validation import (
+    password_validators_help_texts,
+    validate_password,
+)
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
@@ -10,25 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError as StdnumError
 
-from zaansepas.city.lookups import InvalidPostcode, normalise_postcode
+from zaansepas.city.form_fields import FullPostcodeField
 from zaansepas.city.models import PolicyTheme
+from zaansepas.lib.form_fields import REQUIRED
+from zaansepas.lib.form_fields import text_field as text
 from zaansepas.lib.money import english_active, parse_euro
 
 from .actions import ProviderInput
 from .models import Location, Offer, OfferKind, Period, ProviderKind
 from .pricing import MAX_AMOUNT_CENTS, check_offer_terms
-
-REQUIRED = {"required": _("Dit veld is verplicht.")}
-
-
-def text(label, max_length, required=True, **attrs):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        error_messages={**REQUIRED, "max_length": _("Dit is te lang.")},
-        widget=forms.TextInput(attrs=attrs),
-    )
 
 
 class ProviderSignupForm(forms.Form):
@@ -45,7 +38,7 @@ class ProviderSignupForm(forms.Form):
     account_holder = text(_("Op naam van"), 70)
     street = text(_("Straat"), 120, autocomplete="address-line1")
     house_number = text(_("Huisnummer"), 20)
-    postcode = text(_("Postcode"), 7, autocomplete="postal-code")
+    postcode = FullPostcodeField(_("Postcode"))
     town = text(_("Plaats"), 80, autocomplete="address-level2")
     contact_name = text(_("Naam contactpersoon"), 120, autocomplete="name")
     contact_email = forms.EmailField(
@@ -69,7 +62,6 @@ class ProviderSignupForm(forms.Form):
     password = forms.CharField(
         label=_("Kies een wachtwoord"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=_("Minstens 10 tekens."),
         error_messages=REQUIRED,
     )
     agree = forms.BooleanField(
@@ -81,7 +73,10 @@ class ProviderSignupForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
-        if not needs_password:
+        if needs_password:
+            # The rules come from the password validators, so the hint and the check agree.
+            self.fields["password"].help_text = " ".join(password_validators_help_texts())
+        else:
             del self.fields["password"]
 
     def clean_kvk_number(self):
@@ -100,12 +95,6 @@ class ProviderSignupForm(forms.Form):
                     "bijvoorbeeld NL91 ABNA 0417 1643 00."
                 )
             ) from exc
-
-    def clean_postcode(self):
-        try:
-            return normalise_postcode(self.cleaned_data["postcode"], require_letters=True)
-        except InvalidPostcode as exc:
-            raise ValidationError(str(exc)) from exc
 
     def clean_password(self):
         password = self.cleaned_data["password"]

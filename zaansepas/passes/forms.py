@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zaansepas.city.lookups import InvalidPostcode, normalise_postcode
+from zaansepas.city.form_fields import FullPostcodeField
+from zaansepas.lib.form_fields import text_field
 from zaansepas.lib.money import english_active, format_euro_here, parse_euro
 
 from .applications import AddressInput, ApplicationInput, PersonInput
@@ -19,9 +20,6 @@ from .uploads import check_evidence
 
 MAX_MONTHLY_INCOME_CENTS = 100_000_00  # anything above is a typo, not an income
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
-REQUIRED = {"required": _("Dit veld is verplicht.")}
-
-
 def date_field(label, required=True, help_text=""):
     return forms.DateField(
         label=label,
@@ -33,16 +31,6 @@ def date_field(label, required=True, help_text=""):
             "required": _("Vul de geboortedatum in."),
             "invalid": _("Vul een datum in, zoals 31-12-1980."),
         },
-    )
-
-
-def text_field(label, max_length, required=True, **attrs):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        error_messages={**REQUIRED, "max_length": _("Dit is te lang.")},
-        widget=forms.TextInput(attrs=attrs),
     )
 
 
@@ -68,7 +56,7 @@ class ApplicationForm(EvidenceMixin, forms.Form):
 
     street = text_field(_("Straat"), 120, autocomplete="address-line1")
     house_number = text_field(_("Huisnummer"), 20)
-    postcode = text_field(_("Postcode"), 7, autocomplete="postal-code")
+    postcode = FullPostcodeField(_("Postcode"))
     town = text_field(_("Woonplaats"), 80, required=False, autocomplete="address-level2")
 
     has_partner = forms.BooleanField(
@@ -129,12 +117,6 @@ class ApplicationForm(EvidenceMixin, forms.Form):
             )
             for value, label in Route.choices
         ]
-
-    def clean_postcode(self):
-        try:
-            return normalise_postcode(self.cleaned_data["postcode"], require_letters=True)
-        except InvalidPostcode as exc:
-            raise ValidationError(str(exc)) from exc
 
     def clean_monthly_income(self):
         text = (self.cleaned_data.get("monthly_income") or "").strip()
