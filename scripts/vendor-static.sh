@@ -7,6 +7,8 @@
 # What it fetches (pinned version + pinned sha512 of the npm tarball):
 #   @utrecht/component-library-css  -> zaansepas/static/vendor/utrecht/  (NL Design System CSS)
 #   axe-core                        -> browser_tests/vendor/axe.min.js   (accessibility checks)
+#   barcode-detector (+ zxing-wasm) -> zaansepas/static/vendor/barcode-detector/ and zxing-wasm/
+#                                      (QR scanning with the camera on the till page)
 # and it rewrites zaansepas/static/vendor/README.md to match.
 #
 # To bump: change a version below, set its sha512 to "" and run once; the script prints the
@@ -23,6 +25,22 @@ UTRECHT_CSS_VERSION=9.0.4
 UTRECHT_CSS_SHA512="sha512-gVA7D6GfP9/+fzehkYLSBR+0UPUTA97PZmgvTYQE88lPQhHGMlUk8FjmCpLKRsRC9hAYd32JuF/KzG6fmBfjJA=="
 AXE_VERSION=4.14.1
 AXE_SHA512="sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
+# The QR scanner for the till camera. barcode-detector is a ponyfill of the web-standard
+# BarcodeDetector API (Shape Detection API) on top of zxing-wasm, a WebAssembly build of
+# zxing-cpp: MIT, actively maintained, one small ES module (no build step, no dependencies
+# at run time) and reads QR codes from a <video> directly. Our code is written against the
+# standard API, so it outlives this library. Passed over: qr-scanner (MIT, last release
+# 2022), jsqr (Apache-2.0, last release 2021), html5-qrcode (Apache-2.0, no release since
+# 2023, ships its own UI), @zxing/browser (the zxing-js port, in maintenance mode).
+BARCODE_DETECTOR_VERSION=3.2.2
+BARCODE_DETECTOR_SHA512="sha512-/4QOrrNrCRmDSBWiiP4aC72dnkuXUEdcFRidHgbPRXUpy82XcCMvJssI6fEs6JT42LS7DvBVZO70qasJbYKyrA=="
+# The .wasm must be the build the ponyfill's JS glue was made for: the exact zxing-wasm
+# version barcode-detector depends on (checked below, and its sha256 against the glue's).
+ZXING_WASM_VERSION=3.1.3
+ZXING_WASM_SHA512="sha512-3lC9BJk4fR5ZJxcGjb0hVnDFOW7KpLXHIebiBmVd4FDRQZVeObztoTKxRUPxlWwSgxrMRONK0u50hBD1aTYEKg=="
+# zxing-cpp (compiled into the .wasm) is Apache-2.0; the npm package carries only the MIT
+# licence of the wrapper, so the Apache-2.0 text comes from Debian's base-files.
+APACHE_LICENSE=/usr/share/common-licenses/Apache-2.0
 
 command -v npm >/dev/null || { echo "npm is needed to refresh vendored files" >&2; exit 1; }
 
@@ -50,6 +68,8 @@ fetch() {
 
 fetch @utrecht/component-library-css "$UTRECHT_CSS_VERSION" "$UTRECHT_CSS_SHA512"
 fetch axe-core "$AXE_VERSION" "$AXE_SHA512"
+fetch barcode-detector "$BARCODE_DETECTOR_VERSION" "$BARCODE_DETECTOR_SHA512"
+fetch zxing-wasm "$ZXING_WASM_VERSION" "$ZXING_WASM_SHA512"
 
 # --- NL Design System (Utrecht) component CSS ------------------------------------------------
 utrecht="$root/zaansepas/static/vendor/utrecht"
@@ -66,6 +86,37 @@ cp "$work/axe-core/package/axe.min.js" "$root/browser_tests/vendor/axe.min.js"
 # MPL-2.0: the licence travels with the file.
 cp "$work/axe-core/package/LICENSE" "$root/browser_tests/vendor/LICENSE"
 
+# --- QR scanner for the till camera --------------------------------------------------------
+bd="$work/barcode-detector/package"
+grep -q "\"zxing-wasm\": \"$ZXING_WASM_VERSION\"" "$bd/package.json" || {
+    echo "barcode-detector@$BARCODE_DETECTOR_VERSION does not depend on zxing-wasm@$ZXING_WASM_VERSION:" >&2
+    grep '"zxing-wasm"' "$bd/package.json" >&2
+    exit 1
+}
+wasm="$work/zxing-wasm/package/dist/reader/zxing_reader.wasm"
+wasm_sha256=$(sha256sum "$wasm" | cut -d' ' -f1)
+grep -q "$wasm_sha256" "$bd/dist/es/zxing-exported.js" || {
+    echo "zxing_reader.wasm ($wasm_sha256) is not the build barcode-detector's glue expects" >&2
+    exit 1
+}
+[ -f "$APACHE_LICENSE" ] || { echo "$APACHE_LICENSE is missing (Debian's base-files)" >&2; exit 1; }
+scanner="$root/zaansepas/static/vendor/barcode-detector"
+rm -rf "$scanner"
+mkdir -p "$scanner"
+# The ES-module ponyfill: ponyfill.js imports ./zxing-exported.js (the API plus zxing-wasm's
+# JS glue, bundled). It would fetch the .wasm from a CDN by default; scan.js points it at ours.
+cp "$bd/dist/es/ponyfill.js" "$bd/dist/es/zxing-exported.js" "$bd/LICENSE" "$scanner/"
+zxing="$root/zaansepas/static/vendor/zxing-wasm"
+rm -rf "$zxing"
+mkdir -p "$zxing"
+# The reader-only build (no barcode writer): ~1.1 MB (~450 kB if the web server gzips it),
+# fetched only when staff press "Scan met camera", then cached.
+cp "$wasm" "$zxing/zxing_reader.wasm"
+cp "$work/zxing-wasm/package/LICENSE" "$zxing/LICENSE"
+cp "$APACHE_LICENSE" "$zxing/LICENSE.zxing-cpp"
+scanner_kb=$(( ($(stat -c %s "$scanner/ponyfill.js") + $(stat -c %s "$scanner/zxing-exported.js") + 1023) / 1024 ))
+wasm_kb=$(( ($(stat -c %s "$zxing/zxing_reader.wasm") + 1023) / 1024 ))
+
 # --- README ----------------------------------------------------------------------------------
 cat >"$root/zaansepas/static/vendor/README.md" <<EOF
 # Vendored front-end files
@@ -77,6 +128,8 @@ in the script and run it again (it checks the sha512 of each npm tarball).
 | file | from | version | licence | why |
 |---|---|---|---|---|
 | \`utrecht/component-library.css\` | npm \`@utrecht/component-library-css\` (\`dist/index.css\`) | $UTRECHT_CSS_VERSION | EUPL-1.2 (\`utrecht/LICENSE.md\`) | NL Design System components (page, header, buttons, form fields, alerts, tables) as plain CSS classes; the shared Dutch-government standard, tested for accessibility |
+| \`barcode-detector/ponyfill.js\`, \`barcode-detector/zxing-exported.js\` ($scanner_kb kB) | npm \`barcode-detector\` (\`dist/es/\`) | $BARCODE_DETECTOR_VERSION | MIT (\`barcode-detector/LICENSE\`) | reads the QR code from the camera on the till page (\`till/scan.js\`): the web-standard BarcodeDetector API as an ES module, maintained, no build step |
+| \`zxing-wasm/zxing_reader.wasm\` ($wasm_kb kB) | npm \`zxing-wasm\` (\`dist/reader/\`) | $ZXING_WASM_VERSION | MIT (\`zxing-wasm/LICENSE\`); the compiled zxing-cpp is Apache-2.0 (\`zxing-wasm/LICENSE.zxing-cpp\`) | the decoder behind barcode-detector; the exact build its glue expects (sha256 checked). Served from our static files, never a CDN |
 | \`browser_tests/vendor/axe.min.js\` (outside static/, never served) | npm \`axe-core\` | $AXE_VERSION | MPL-2.0 (\`browser_tests/vendor/LICENSE\`) | automated WCAG 2.1 AA checks in the browser tests |
 
 The component CSS only reads \`--utrecht-*\` design tokens (CSS custom properties). The
@@ -86,8 +139,16 @@ Zaanstad values for those tokens are ours, in \`zaansepas/static/zaansepas/theme
 Not vendored on purpose: \`@utrecht/design-tokens\`. Its licence file says those tokens
 are proprietary assets of Gemeente Utrecht, and they are Utrecht's house style, not ours.
 
+Why barcode-detector for the camera: MIT, actively maintained, small JS, and our code is
+written against the web-standard BarcodeDetector API, so the library can be dropped once
+browsers ship that API everywhere. Passed over: qr-scanner (last release 2022), jsqr (2021),
+html5-qrcode (no release since 2023, brings its own UI), @zxing/browser (maintenance mode).
+The .wasm is loaded only from our static files: \`till/scan.js\` overrides the library's
+default CDN address, and the browser test fails on any request that leaves the site.
+
 Sources: <https://github.com/nl-design-system/utrecht>,
-<https://github.com/dequelabs/axe-core>.
+<https://github.com/dequelabs/axe-core>, <https://github.com/Sec-ant/barcode-detector>,
+<https://github.com/Sec-ant/zxing-wasm>, <https://github.com/zxing-cpp/zxing-cpp>.
 EOF
 
 echo "==> vendored into zaansepas/static/vendor/ and browser_tests/vendor/"
