@@ -73,6 +73,8 @@ class Redemption(models.Model):
             models.Index(fields=["pass_card", "offer", "redeemed_at"]),
             models.Index(fields=["household", "offer", "redeemed_at"]),
             models.Index(fields=["offer", "service_date"]),
+            # The provider's dashboard and GET /till/redemptions go by provider and day.
+            models.Index(fields=["provider", "service_date"]),
         ]
         verbose_name = _("verzilvering")
         verbose_name_plural = _("verzilveringen")

@@ -85,6 +85,7 @@ def redeem_ticket(
     provider_id: int,
     idempotency_key: str,
     amount_cents: int | None = None,
+    location_id: int | None = None,
     actor=None,
     now: dt.datetime | None = None,
 ) -> RedemptionResult:
@@ -98,7 +99,7 @@ def redeem_ticket(
     print_ = fingerprint(
         offer_id=found.offer_id,
         pass_id=found.pass_card_id,
-        location_id=None,
+        location_id=location_id,
         amount_cents=amount_cents,
         ticket=code,
     )
@@ -124,7 +125,7 @@ def redeem_ticket(
                 pass_card=reservation.pass_card,
                 counter=counter,
                 price=price,
-                location_id=None,
+                location_id=location_id,
                 now=now,
                 actor=actor,
                 idempotency_key=idempotency_key,

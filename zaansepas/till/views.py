@@ -31,6 +31,29 @@ def _check(code: str):
     return verify_pass_code(typed)
 
 
+LOCATION_KEY = "till_location"  # session: provider pk -> the location this till is at
+
+
+def _locations(provider):
+    return list(provider.locations.filter(is_active=True).order_by("name"))
+
+
+def _current_location(request, provider, locations):
+    """Where this till stands. One location: that one. Several: what staff chose on the
+    scan form, remembered in the session, so per-location figures are right."""
+    if len(locations) == 1:
+        return locations[0]
+    chosen = (request.session.get(LOCATION_KEY) or {}).get(str(provider.pk))
+    wanted = request.POST.get("location") if request.method == "POST" else None
+    if wanted and any(str(loc.pk) == wanted for loc in locations):
+        chosen = int(wanted)
+        request.session[LOCATION_KEY] = {
+            **(request.session.get(LOCATION_KEY) or {}),
+            str(provider.pk): chosen,
+        }
+    return next((loc for loc in locations if loc.pk == chosen), None)
+
+
 def _screen_context(provider, check):
     context = {"provider": provider, "check": check}
     if check is not None and check.valid:
@@ -61,21 +84,27 @@ def _ticket_context(provider, ticket):
 @login_required
 def till(request):
     provider = till_provider_for(request.user)
+    locations = _locations(provider)
+    place = {"locations": locations, "location": _current_location(request, provider, locations)}
     check = None
     if request.method == "POST":
         code = request.POST.get("code", "")
         ticket_code = ticket_code_from(code)
         if ticket_code is not None:
             ticket = check_ticket(provider.pk, ticket_code)
-            return render(request, "till/till.html", _ticket_context(provider, ticket))
+            return render(request, "till/till.html", {**_ticket_context(provider, ticket), **place})
         check = _check(code) if code.strip() else None
         if check is None:
+            error = _("Scan de QR-code of typ het pasnummer.")
             return render(
-                request,
-                "till/till.html",
-                {"provider": provider, "error": _("Scan de QR-code of typ het pasnummer.")},
+                request, "till/till.html", {"provider": provider, "error": error, **place}
             )
-    return render(request, "till/till.html", _screen_context(provider, check))
+    return render(request, "till/till.html", {**_screen_context(provider, check), **place})
+
+
+def _location_id(request, provider) -> int | None:
+    location = _current_location(request, provider, _locations(provider))
+    return location.pk if location else None
 
 
 def _typed_amount(request) -> int | None:
@@ -98,6 +127,7 @@ def use_ticket(request):
             provider_id=provider.pk,
             idempotency_key=request.POST.get("key", ""),
             amount_cents=_typed_amount(request),
+            location_id=_location_id(request, provider),
             actor=request.user,
         )
     except ValidationError as exc:
@@ -144,7 +174,7 @@ def redeem(request):
             offer_id=offer_id,
             pass_id=pass_id,
             provider_id=provider.pk,
-            location_id=None,
+            location_id=_location_id(request, provider),
             amount_cents=amount,
             actor=request.user,
             idempotency_key=request.POST.get("key", ""),

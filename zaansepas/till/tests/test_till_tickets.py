@@ -18,7 +18,16 @@ from zaansepas.till.models import Redemption
 from .helpers import make_household_passes, make_offer, make_provider
 
 # Every form field a till page may send or show. Anything else fails the test.
-TILL_FORM_FIELDS = {"csrfmiddlewaretoken", "code", "token", "offer", "key", "amount", "ticket"}
+TILL_FORM_FIELDS = {
+    "csrfmiddlewaretoken",
+    "code",
+    "location",
+    "token",
+    "offer",
+    "key",
+    "amount",
+    "ticket",
+}
 
 
 @pytest.fixture
@@ -142,3 +151,30 @@ def test_till_html_holds_only_whitelisted_fields_and_nothing_about_the_holder(ti
     done = client.post(reverse("till:use_ticket"), ticket_form(ticket_page)).content.decode()
     assert "Verzilverd" in done
     _check_till_html(done, adult)
+
+
+def test_a_till_at_one_of_several_locations_records_where_it_redeemed(till):
+    from zaansepas.offers.models import Location
+
+    provider, client = till
+    second = Location.objects.create(
+        provider=provider,
+        name="Filiaal Kogerveld",
+        street="x",
+        house_number="2",
+        postcode="1511 AB",
+        town="Zaandijk",
+    )
+    adult, _ = make_household_passes()
+    make_offer(provider, title="Krentenbol")
+    page = client.post(reverse("till:till"), {"code": adult.number, "location": second.pk})
+    fields = dict(re.findall(r'name="(token|offer|key)" value="([^"]+)"', page.content.decode()))
+    client.post(reverse("till:redeem"), fields)
+    assert Redemption.objects.get().location == second
+    # The choice stays for the next customer.
+    again = scan(client, adult.number)
+    assert re.search(rf'<option value="{second.pk}" selected>', again)
+    # Another provider's location is ignored, not recorded.
+    other = make_provider(kvk="87654321")[1]
+    page = client.post(reverse("till:till"), {"code": adult.number, "location": other.pk})
+    assert re.search(rf'<option value="{second.pk}" selected>', page.content.decode())
