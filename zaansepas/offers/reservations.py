@@ -16,9 +16,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from zaansepas.passes.models import PassStatus
+from zaansepas.till.limits import limit_usage
 from zaansepas.till.models import Redemption
 from zaansepas.till.redemption import (
-    limit_usage,
     lock_household_and_counter,
     lock_pass,
     refuse,

@@ -20,8 +20,8 @@ from zaansepas.offers.pricing import price_for
 from zaansepas.offers.targeting import fits_at_till, needs_ticket
 from zaansepas.passes.models import Household, Pass, PassStatus
 
+from .limits import limit_usage
 from .models import OfferCounter, Redemption
-from .periods import period_start
 
 
 class RedemptionRefused(ValidationError):
@@ -39,17 +39,6 @@ def fingerprint(*, offer_id, pass_id, location_id, amount_cents, ticket="") -> s
     if ticket:  # appended only for tickets, so keys stored before tickets existed still match
         raw += f"|ticket:{ticket}"
     return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def _count(queryset, since):
-    queryset = queryset.filter(cancelled_at__isnull=True)
-    return (queryset.filter(redeemed_at__gte=since) if since else queryset).count()
-
-
-def open_reservations(today):
-    """Tickets not yet used for today or later: each holds its place in every limit.
-    A ticket whose day has passed unused (a no-show) holds nothing any more."""
-    return Reservation.objects.filter(status=ReservationStatus.RESERVED, service_date__gte=today)
 
 
 def refuse(code: str, message: str):
@@ -207,102 +196,6 @@ def check_offer_live(offer, today) -> None:
         refuse("offer", _("Dit aanbod is er niet bij u, of niet meer."))
     if not offer.valid_from <= today <= offer.valid_until:
         refuse("offer_dates", _("Dit aanbod geldt vandaag niet."))
-
-
-@dataclass(frozen=True)
-class LimitUse:
-    code: str  # which limit: limit_pass, limit_household, group, quota, capacity
-    message: str  # what the till says when it is used up
-    limit: int
-    used: int
-
-    @property
-    def left(self) -> int:
-        return max(self.limit - self.used, 0)
-
-
-def limit_usage(offer, pass_card, quota_used: int, today, now, service_date=None) -> list[LimitUse]:
-    """Every limit that applies to this pass and offer now, with how much is used: what was
-    redeemed plus the open tickets. `service_date` is the day a place is wanted (a
-    reservation for later); capacity counts that day."""
-    service_date = service_date or today
-    tickets = open_reservations(today).filter(offer=offer)
-    uses = []
-    if offer.per_pass_limit is not None:
-        since = period_start(offer.per_pass_period, now, pass_card.valid_from)
-        mine = Redemption.objects.filter(offer=offer, pass_card=pass_card)
-        uses.append(
-            LimitUse(
-                "limit_pass",
-                _("Deze pas heeft dit aanbod al zo vaak gebruikt als mag."),
-                offer.per_pass_limit,
-                _count(mine, since) + tickets.filter(pass_card=pass_card).count(),
-            )
-        )
-    if offer.per_household_limit is not None:
-        since = period_start(offer.per_household_period, now, pass_card.valid_from)
-        household = Redemption.objects.filter(offer=offer, household_id=pass_card.household_id)
-        uses.append(
-            LimitUse(
-                "limit_household",
-                _("Dit huishouden heeft dit aanbod al zo vaak gebruikt als mag."),
-                offer.per_household_limit,
-                _count(household, since)
-                + tickets.filter(household_id=pass_card.household_id).count(),
-            )
-        )
-    if offer.group_id is not None:
-        since = period_start(offer.group.period, now, pass_card.valid_from)
-        picked = (
-            Redemption.objects.filter(
-                pass_card=pass_card, offer__group_id=offer.group_id, cancelled_at__isnull=True
-            )
-            .filter(**({"redeemed_at__gte": since} if since else {}))
-            .values_list("offer_id", flat=True)
-            .distinct()
-        )
-        picked = set(picked) | set(
-            open_reservations(today)
-            .filter(pass_card=pass_card, offer__group_id=offer.group_id)
-            .values_list("offer_id", flat=True)
-        )
-        if offer.pk not in picked:
-            uses.append(
-                LimitUse(
-                    "group",
-                    _("De keuze voor %(group)s is al gemaakt.") % {"group": offer.group},
-                    offer.group.picks,
-                    len(picked),
-                )
-            )
-    if offer.global_quota is not None:
-        uses.append(
-            LimitUse(
-                "quota", _("Dit aanbod is op."), offer.global_quota, quota_used + tickets.count()
-            )
-        )
-    if offer.capacity_per_date is not None:
-        uses.append(
-            LimitUse(
-                "capacity",
-                _("Vandaag zijn alle plekken bezet.")
-                if service_date == today
-                else _("Op deze dag zijn alle plekken bezet."),
-                offer.capacity_per_date,
-                places_taken(offer, service_date),
-            )
-        )
-    return uses
-
-
-def places_taken(offer, day) -> int:
-    """Places used on a day: redemptions without a ticket plus the day's open tickets (a
-    used ticket counts once, as its redemption)."""
-    redeemed = Redemption.objects.filter(offer=offer, service_date=day, cancelled_at__isnull=True)
-    booked = Reservation.objects.filter(
-        offer=offer, service_date=day, status=ReservationStatus.RESERVED
-    )
-    return redeemed.count() + booked.count()
 
 
 def _check_limits(offer, pass_card, counter, today, now) -> None:

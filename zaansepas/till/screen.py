@@ -12,8 +12,8 @@ from zaansepas.offers.pricing import price_for
 from zaansepas.offers.targeting import fits_at_till, needs_ticket
 from zaansepas.passes.models import Pass
 
+from .limits import limit_usage_for
 from .models import OfferCounter
-from .redemption import limit_usage
 
 TOKEN_SALT = "zaansepas.till.pass"
 TOKEN_MAX_AGE = 10 * 60  # a scan is good for ten minutes of serving this customer
@@ -63,12 +63,15 @@ def offers_for_pass(provider, pass_id: int, now: dt.datetime | None = None) -> l
     used = dict(
         OfferCounter.objects.filter(offer__provider=provider).values_list("offer_id", "used")
     )
+    offers = [
+        offer
+        for offer in offers
+        if not needs_ticket(offer) and fits_at_till(offer, pass_card, today)
+    ]
+    usage = limit_usage_for(offers, pass_card, used, today, now)
     shown = []
     for offer in offers:
-        if needs_ticket(offer) or not fits_at_till(offer, pass_card, today):
-            continue
-        uses = limit_usage(offer, pass_card, used.get(offer.pk, 0), today, now)
-        left = min((u.left for u in uses), default=None)
+        left = min((u.left for u in usage[offer.pk]), default=None)
         if left == 0:
             continue
         category = offer.kind == OfferKind.CATEGORY

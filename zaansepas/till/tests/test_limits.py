@@ -175,3 +175,38 @@ def test_the_same_key_twice_is_one_redemption_and_another_body_is_refused(setup)
     assert (first.redemption.discount_cents, first.redemption.pass_price_cents) == (910, 3640)
     refused("key_reused", offer, adult, at(2026, 6, 1, 12, 2), k="till-1-0001", amount_cents=999)
     refused("amount", offer, kids[0], at(2026, 6, 1, 12, 3), amount_cents=0)
+
+
+def test_the_till_screen_counts_limits_in_the_same_few_queries_for_any_number_of_offers(setup):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zaansepas.till.screen import offers_for_pass
+
+    provider, _location, adult, _kids = setup
+    group = OfferGroup.objects.create(name="Sport", picks=1, period="jaar")
+
+    def add_offers(n):
+        for i in range(n):
+            make_offer(
+                provider,
+                title=f"Aanbod {i}",
+                per_pass_limit=2,
+                per_pass_period="week",
+                per_household_limit=5,
+                global_quota=100,
+                capacity_per_date=50,
+                group=group if i % 2 else None,
+            )
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            listed = offers_for_pass(provider, adult.pk)
+        return len(captured), len(listed)
+
+    add_offers(3)
+    few, listed = queries()
+    add_offers(9)
+    many, listed_many = queries()
+    assert (listed, listed_many) == (3, 12)
+    assert many == few, (few, many)
