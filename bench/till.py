@@ -470,7 +470,6 @@ def pgbench_script(provider, offers, token: str) -> tuple[str, int, dict]:
     from zaansepas.passes.models import Household, Pass, Person
     from zaansepas.till.devices import hash_token
     from zaansepas.till.models import OfferCounter, Redemption, TillDevice
-    from zaansepas.till.periods import period_start
 
     t = {  # table names
         model.__name__: model._meta.db_table
@@ -479,50 +478,53 @@ def pgbench_script(provider, offers, token: str) -> tuple[str, int, dict]:
     }
     now = timezone.now()
     today = f"'{timezone.localdate(now).isoformat()}'::date"
-    valid_from = Pass.objects.values_list("valid_from", flat=True).first()
-
-    def since(period):
-        start = period_start(period, now, valid_from)
-        return f" AND r.redeemed_at >= '{start.isoformat()}'::timestamptz" if start else ""
 
     tickets = f"FROM {t['Reservation']} t WHERE t.status = 'gereserveerd'"
     tickets += f" AND t.service_date >= {today}"
     redeemed = f"FROM {t['Redemption']} r WHERE r.cancelled_at IS NULL"
 
-    def limit_statements(offer) -> list[str]:
-        """What limit_usage (till/redemption.py) asks the database for this offer."""
-        o, sql = offer.pk, []
-        if offer.per_pass_limit is not None:
+    def ids(chosen) -> str:
+        return ", ".join(str(o.pk) for o in chosen)
+
+    def limit_statements(chosen) -> list[str]:
+        """What till/limits.py limit_usage_for asks the database for these offers."""
+        sql = []
+        personal = [
+            o for o in chosen if o.per_pass_limit is not None or o.per_household_limit is not None
+        ]
+        if personal:
             sql += [
-                f"SELECT COUNT(*) {redeemed} AND r.offer_id = {o} AND r.pass_card_id = :pid"
-                + since(offer.per_pass_period),
-                f"SELECT COUNT(*) {tickets} AND t.offer_id = {o} AND t.pass_card_id = :pid",
+                f"SELECT r.offer_id, r.pass_card_id, r.redeemed_at {redeemed} "
+                f"AND r.household_id = :hid AND r.offer_id IN ({ids(personal)})",
+                f"SELECT t.offer_id, t.pass_card_id {tickets} AND t.household_id = :hid "
+                f"AND t.offer_id IN ({ids(personal)})",
             ]
-        if offer.per_household_limit is not None:
+        groups = sorted({o.group_id for o in chosen if o.group_id is not None})
+        if groups:
+            in_groups = ", ".join(str(g) for g in groups)
             sql += [
-                f"SELECT COUNT(*) {redeemed} AND r.offer_id = {o} AND r.household_id = :hid"
-                + since(offer.per_household_period),
-                f"SELECT COUNT(*) {tickets} AND t.offer_id = {o} AND t.household_id = :hid",
-            ]
-        if offer.group_id is not None:
-            sql += [
-                f"SELECT DISTINCT r.offer_id, r.redeemed_at FROM {t['Redemption']} r "
+                f"SELECT o.group_id, r.offer_id, r.redeemed_at FROM {t['Redemption']} r "
                 f"JOIN {t['Offer']} o ON r.offer_id = o.id WHERE r.cancelled_at IS NULL "
-                f"AND o.group_id = {offer.group_id} AND r.pass_card_id = :pid"
-                + since(offer.group.period)
-                + " ORDER BY r.redeemed_at DESC",
-                f"SELECT t.offer_id FROM {t['Reservation']} t JOIN {t['Offer']} o "
+                f"AND r.pass_card_id = :pid AND o.group_id IN ({in_groups})",
+                f"SELECT o.group_id, t.offer_id FROM {t['Reservation']} t JOIN {t['Offer']} o "
                 f"ON t.offer_id = o.id WHERE t.status = 'gereserveerd' "
-                f"AND t.service_date >= {today} AND o.group_id = {offer.group_id} "
-                f"AND t.pass_card_id = :pid ORDER BY t.service_date, t.created_at",
+                f"AND t.service_date >= {today} AND t.pass_card_id = :pid "
+                f"AND o.group_id IN ({in_groups})",
             ]
-        if offer.global_quota is not None:
-            sql.append(f"SELECT COUNT(*) {tickets} AND t.offer_id = {o}")
-        if offer.capacity_per_date is not None:
+        quota = [o for o in chosen if o.global_quota is not None]
+        if quota:
+            sql.append(
+                f"SELECT t.offer_id, COUNT(t.id) {tickets} AND t.offer_id IN ({ids(quota)}) "
+                "GROUP BY t.offer_id"
+            )
+        capacity = [o for o in chosen if o.capacity_per_date is not None]
+        if capacity:
             sql += [
-                f"SELECT COUNT(*) {redeemed} AND r.offer_id = {o} AND r.service_date = {today}",
-                f"SELECT COUNT(*) FROM {t['Reservation']} t WHERE t.offer_id = {o} "
-                f"AND t.service_date = {today} AND t.status = 'gereserveerd'",
+                f"SELECT r.offer_id, COUNT(r.id) {redeemed} AND r.offer_id IN ({ids(capacity)}) "
+                f"AND r.service_date = {today} GROUP BY r.offer_id",
+                f"SELECT t.offer_id, COUNT(t.id) FROM {t['Reservation']} t "
+                f"WHERE t.offer_id IN ({ids(capacity)}) AND t.service_date = {today} "
+                "AND t.status = 'gereserveerd' GROUP BY t.offer_id",
             ]
         return sql
 
@@ -547,8 +549,7 @@ def pgbench_script(provider, offers, token: str) -> tuple[str, int, dict]:
         f"AND o.status = 'goedgekeurd' AND o.valid_from <= {today} "
         f"AND o.valid_until >= {today} ORDER BY o.title",
     ]
-    for offer in sorted(offers, key=lambda o: o.title):
-        verify += limit_statements(offer)
+    verify += limit_statements(sorted(offers, key=lambda o: o.title))
     first, last = Pass.objects.aggregate(first=Min("pk"), last=Max("pk")).values()
     lines = [
         f"\\set pid random({first}, {last})",
@@ -567,13 +568,13 @@ def pgbench_script(provider, offers, token: str) -> tuple[str, int, dict]:
             f"'pgb-' || :client_id || '-' || :n AND provider_id = {provider.pk} "
             "ORDER BY redeemed_at DESC LIMIT 1",
             f"SELECT * FROM {t['Household']} WHERE id = :hid ORDER BY id LIMIT 1 FOR UPDATE",
-            f"SELECT * FROM {t['OfferCounter']} WHERE offer_id = {offer.pk} LIMIT 21",
-            f"SELECT * FROM {t['OfferCounter']} WHERE offer_id = {offer.pk} LIMIT 21 FOR UPDATE",
+            f"SELECT * FROM {t['OfferCounter']} WHERE offer_id = {offer.pk} "
+            "ORDER BY id LIMIT 1 FOR UPDATE",
             f"SELECT o.*, p.*, g.* FROM {t['Offer']} o JOIN {t['Provider']} p "
             f"ON o.provider_id = p.id LEFT JOIN {t['OfferGroup']} g ON o.group_id = g.id "
             f"WHERE o.id = {offer.pk} AND o.provider_id = {provider.pk} "
             "ORDER BY o.title LIMIT 1",
-            *limit_statements(offer),
+            *limit_statements([offer]),
             f"INSERT INTO {t['Redemption']} (offer_id, pass_card_id, household_id, provider_id, "
             "location_id, amount_cents, discount_cents, pass_price_cents, service_date, "
             "redeemed_at, redeemed_by_id, idempotency_key, request_fingerprint, cancelled_at, "

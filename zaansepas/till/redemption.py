@@ -110,8 +110,11 @@ def lock_pass(pass_id: int) -> Pass | None:
 def lock_household_and_counter(household_id: int, offer_id: int) -> OfferCounter:
     """The second and third rows of the fixed lock order, after the pass."""
     Household.objects.select_for_update().filter(pk=household_id).first()
-    counter, _created = OfferCounter.objects.get_or_create(offer_id=offer_id)
-    return OfferCounter.objects.select_for_update().get(pk=counter.pk)
+    counter = OfferCounter.objects.select_for_update().filter(offer_id=offer_id).first()
+    if counter is None:  # the offer's first use: make its row, then lock it like any other
+        OfferCounter.objects.get_or_create(offer_id=offer_id)
+        counter = OfferCounter.objects.select_for_update().get(offer_id=offer_id)
+    return counter
 
 
 def record_redemption(
