@@ -8,8 +8,8 @@ import json
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
-from ninja import NinjaAPI, Schema, Status
-from ninja.errors import AuthenticationError
+from ninja import Header, NinjaAPI, Schema, Status
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 from ninja.throttling import AuthRateThrottle
@@ -46,6 +46,23 @@ api = NinjaAPI(
 class Error(Schema):
     code: str
     message: str
+
+
+# What any operation may answer besides its own results: a wrong token (401), input that
+# does not fit the schema (422, with `errors` per field) and too many requests (429).
+# Every operation lists these in its `response=`, so the OpenAPI schema documents them;
+# test_api_schemathesis.py checks every answer against the schema. A body that is not
+# JSON at all gets 400 (BODY_ERRORS).
+ERRORS = {401: Error, 422: Error, 429: Error}
+BODY_ERRORS = {400: Error, **ERRORS}
+# Declared on the writing operations so the schema documents the header;
+# idempotency_key_or_error reads it, so a missing key is a Dutch 400 and not a 422.
+IDEMPOTENCY_KEY = Header(
+    "",
+    alias="Idempotency-Key",
+    description="Verplicht, maximaal 80 tekens; hetzelfde verzoek met dezelfde sleutel "
+    "geeft hetzelfde antwoord en verzilvert niet nog eens.",
+)
 
 
 class VerifyIn(Schema):
@@ -131,6 +148,26 @@ def unauthorised(request, exc):
     )
 
 
+HTTP_ERRORS = {
+    400: {"code": "invalid_json", "message": "De gegevens zijn geen geldige JSON."},
+    429: {
+        "code": "too_many_requests",
+        "message": "Te veel verzoeken van deze kassa. Wacht even en probeer het opnieuw.",
+    },
+}
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    """The errors django-ninja raises itself: a body that is not JSON (400) and the rate
+    limit (429; django-ninja adds Retry-After)."""
+    body = HTTP_ERRORS.get(
+        exc.status_code,
+        {"code": "refused", "message": "Dit verzoek kan de kassa-API niet verwerken."},
+    )
+    return api.create_response(request, body, status=exc.status_code)
+
+
 def idempotency_key_or_error(request) -> tuple[str, Status | None]:
     """Every write from a till carries its own key, so a lost answer can be retried safely."""
     key = request.headers.get("Idempotency-Key", "").strip()
@@ -145,7 +182,7 @@ def idempotency_key_or_error(request) -> tuple[str, Status | None]:
     return key, None
 
 
-@api.post("/till/verify", response={200: VerifyOut}, summary="Pas controleren")
+@api.post("/till/verify", response={200: VerifyOut, **BODY_ERRORS}, summary="Pas controleren")
 def verify(request, body: VerifyIn):
     provider = request.till_device.provider
     check = _check(body.code)
@@ -162,10 +199,10 @@ def verify(request, body: VerifyIn):
 
 @api.post(
     "/till/redemptions",
-    response={201: RedemptionOut, 400: Error, 409: Error, 422: Error},
+    response={201: RedemptionOut, 409: Error, **BODY_ERRORS},
     summary="Verzilveren (met Idempotency-Key)",
 )
-def redeem(request, body: RedeemIn):
+def redeem(request, body: RedeemIn, idempotency_key: str = IDEMPOTENCY_KEY):
     key, error = idempotency_key_or_error(request)
     if error is not None:
         return error
@@ -191,7 +228,7 @@ def redeem(request, body: RedeemIn):
 
 @api.post(
     "/till/redemptions/{redemption_id}/cancel",
-    response={200: RedemptionOut, 409: Error},
+    response={200: RedemptionOut, 409: Error, **ERRORS},
     summary="Verzilvering terugdraaien",
 )
 def cancel(request, redemption_id: int):
@@ -204,7 +241,9 @@ def cancel(request, redemption_id: int):
     return Status(200, redemption_out(redemption))
 
 
-@api.get("/till/redemptions", response={200: list[RedemptionOut]}, summary="Verzilveringen")
+@api.get(
+    "/till/redemptions", response={200: list[RedemptionOut], **ERRORS}, summary="Verzilveringen"
+)
 def list_redemptions(request, day: dt.date | None = None):
     day = day or timezone.localdate()
     rows = (

@@ -12,7 +12,14 @@ from zaansepas.offers.models import OfferKind
 from zaansepas.offers.pricing import price_for
 from zaansepas.offers.reservations import format_ticket_code, ticket_code_from
 
-from .api import Error, RedemptionOut, idempotency_key_or_error, redemption_out
+from .api import (
+    BODY_ERRORS,
+    IDEMPOTENCY_KEY,
+    Error,
+    RedemptionOut,
+    idempotency_key_or_error,
+    redemption_out,
+)
 from .tickets import check_ticket, redeem_ticket
 
 router = Router(tags=["tickets"])
@@ -44,7 +51,7 @@ class TicketOut(Schema):
 NOT_A_TICKET = {"code": "not_a_ticket", "message": "Dit is geen ticketcode. Controleer de code."}
 
 
-@router.post("/check", response={200: TicketOut, 400: Error}, summary="Ticket controleren")
+@router.post("/check", response={200: TicketOut, **BODY_ERRORS}, summary="Ticket controleren")
 def check(request, body: TicketIn):
     code = ticket_code_from(body.code)
     if code is None:
@@ -80,10 +87,10 @@ def check(request, body: TicketIn):
 
 @router.post(
     "/use",
-    response={201: RedemptionOut, 400: Error, 409: Error, 422: Error},
+    response={201: RedemptionOut, 409: Error, **BODY_ERRORS},
     summary="Ticket gebruiken (met Idempotency-Key)",
 )
-def use(request, body: TicketUseIn):
+def use(request, body: TicketUseIn, idempotency_key: str = IDEMPOTENCY_KEY):
     key, error = idempotency_key_or_error(request)
     if error is not None:
         return error

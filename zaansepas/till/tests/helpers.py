@@ -1,10 +1,12 @@
 import datetime as dt
 import uuid
 
+from zaansepas.accounts.models import User
 from zaansepas.offers.models import Location, Offer, OfferKind, Provider
 from zaansepas.passes import actions
 from zaansepas.passes.models import MemberRole, PassKind, Tier
 from zaansepas.passes.tests.helpers import application_input, make_reference_data, make_user, submit
+from zaansepas.till.devices import issue_device_token
 
 
 def make_provider(kvk="12345678"):
@@ -32,6 +34,12 @@ def make_provider(kvk="12345678"):
         town="Zaandam",
     )
     return provider, location
+
+
+def make_device(provider, name="kassa 1"):
+    """A till device of the provider, issued by a new owner; returns (device, bearer token)."""
+    owner = User.objects.create_user(f"eigenaar-{uuid.uuid4().hex[:8]}@example.org")
+    return issue_device_token(provider=provider, name=name, actor=owner)
 
 
 def make_offer(provider, **fields):
