@@ -8,19 +8,20 @@ from playwright.sync_api import expect
 
 from browser_tests import assert_no_axe_violations, screenshot
 from browser_tests.test_till import log_in_as
-from zaansepas.accounts.models import Role, User
-from zaansepas.accounts.roles import grant_role
-from zaansepas.offers.models import OfferKind, ProviderMember
-from zaansepas.till.tests.helpers import make_household_passes, make_offer, make_provider
+from zaansepas.offers.models import OfferKind
+from zaansepas.till.tests.helpers import (
+    make_household_passes,
+    make_offer,
+    make_provider,
+    make_till_staff,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_book_a_ticket_show_it_and_the_till_uses_it(page, desktop_page, live_server):
     provider, _ = make_provider()
-    staff = User.objects.create_user("kassa@keuken.example", "een-lang-wachtwoord")
-    grant_role(staff, Role.PROVIDER)
-    ProviderMember.objects.create(provider=provider, user=staff, role="kassa")
+    make_till_staff(provider, "kassa@keuken.example", "een-lang-wachtwoord")
     offer = make_offer(
         provider,
         title="Gratis maaltijd",

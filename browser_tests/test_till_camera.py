@@ -17,12 +17,14 @@ from playwright.sync_api import expect
 
 from browser_tests import assert_no_axe_violations, screenshot
 from browser_tests.conftest import CHROMIUM, CHROMIUM_ARGS, MOBILE
-from zaansepas.accounts.models import Role, User
-from zaansepas.accounts.roles import grant_role
 from zaansepas.lib.checkdigit import format_pass_number
-from zaansepas.offers.models import ProviderMember
 from zaansepas.passes.codes import make_qr_code
-from zaansepas.till.tests.helpers import make_household_passes, make_offer, make_provider
+from zaansepas.till.tests.helpers import (
+    make_household_passes,
+    make_offer,
+    make_provider,
+    make_till_staff,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,9 +59,7 @@ def write_y4m(path: Path, code: str | None, width: int = 640, height: int = 480)
 @pytest.fixture
 def till_staff(db):
     provider, _ = make_provider()
-    staff = User.objects.create_user("kassa@bakker.example")
-    grant_role(staff, Role.PROVIDER)
-    ProviderMember.objects.create(provider=provider, user=staff, role="kassa")
+    staff = make_till_staff(provider)
     make_offer(
         provider,
         title="Brood met korting",

@@ -168,6 +168,13 @@ def http_error(request, exc):
     return api.create_response(request, body, status=exc.status_code)
 
 
+def refusal(exc: DjangoValidationError) -> Status:
+    """A refused write as the API answers it: 422 for a key reused with another request
+    (the client has a bug), 409 for the rules saying no (limit reached, pass blocked…)."""
+    status = 422 if exc.code == "key_reused" else 409
+    return Status(status, {"code": exc.code or "refused", "message": exc.messages[0]})
+
+
 def idempotency_key_or_error(request) -> tuple[str, Status | None]:
     """Every write from a till carries its own key, so a lost answer can be retried safely."""
     key = request.headers.get("Idempotency-Key", "").strip()
@@ -221,8 +228,7 @@ def redeem(request, body: RedeemIn, idempotency_key: str = IDEMPOTENCY_KEY):
             idempotency_key=key,
         )
     except DjangoValidationError as exc:
-        status = 422 if exc.code == "key_reused" else 409
-        return Status(status, {"code": exc.code or "refused", "message": exc.messages[0]})
+        return refusal(exc)
     return Status(201, redemption_out(result.redemption))
 
 

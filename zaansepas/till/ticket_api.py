@@ -19,6 +19,7 @@ from .api import (
     RedemptionOut,
     idempotency_key_or_error,
     redemption_out,
+    refusal,
 )
 from .tickets import check_ticket, redeem_ticket
 
@@ -105,6 +106,5 @@ def use(request, body: TicketUseIn, idempotency_key: str = IDEMPOTENCY_KEY):
             amount_cents=body.amount_cents,
         )
     except DjangoValidationError as exc:
-        status = 422 if exc.code == "key_reused" else 409
-        return Status(status, {"code": exc.code or "refused", "message": exc.messages[0]})
+        return refusal(exc)
     return Status(201, redemption_out(result.redemption))

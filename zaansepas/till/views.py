@@ -131,22 +131,23 @@ def use_ticket(request):
             actor=request.user,
         )
     except ValidationError as exc:
-        return render(
-            request,
-            "till/result.html",
-            {"provider": provider, "ok": False, "message": exc.messages[0]},
-            status=409,
-        )
-    return render(
-        request,
-        "till/result.html",
-        {
-            "provider": provider,
-            "ok": True,
-            "redemption": result.redemption,
-            "replayed": result.replayed,
-        },
-    )
+        return _refused_page(request, provider, exc)
+    return _redeemed_page(request, provider, result)
+
+
+def _refused_page(request, provider, exc: ValidationError):
+    context = {"provider": provider, "ok": False, "message": exc.messages[0]}
+    return render(request, "till/result.html", context, status=409)
+
+
+def _redeemed_page(request, provider, result):
+    context = {
+        "provider": provider,
+        "ok": True,
+        "redemption": result.redemption,
+        "replayed": result.replayed,
+    }
+    return render(request, "till/result.html", context)
 
 
 @login_required
@@ -180,27 +181,8 @@ def redeem(request):
             idempotency_key=request.POST.get("key", ""),
         )
     except ValidationError as exc:
-        return render(
-            request,
-            "till/result.html",
-            {
-                "provider": provider,
-                "ok": False,
-                "message": exc.messages[0],
-                "token": request.POST.get("token", ""),
-            },
-            status=409,
-        )
-    return render(
-        request,
-        "till/result.html",
-        {
-            "provider": provider,
-            "ok": True,
-            "redemption": result.redemption,
-            "replayed": result.replayed,
-        },
-    )
+        return _refused_page(request, provider, exc)
+    return _redeemed_page(request, provider, result)
 
 
 @login_required

@@ -42,6 +42,18 @@ def make_device(provider, name="kassa 1"):
     return issue_device_token(provider=provider, name=name, actor=owner)
 
 
+def make_till_staff(provider, email="kassa@bakker.example", password=None):
+    """A provider user with the till role only (no owner rights)."""
+    from zaansepas.accounts.models import Role
+    from zaansepas.accounts.roles import grant_role
+    from zaansepas.offers.models import ProviderMember
+
+    staff = User.objects.create_user(email, password)
+    grant_role(staff, Role.PROVIDER)
+    ProviderMember.objects.create(provider=provider, user=staff, role="kassa")
+    return staff
+
+
 def make_offer(provider, **fields):
     defaults = {
         "title": "Brood",

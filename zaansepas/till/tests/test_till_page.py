@@ -8,20 +8,17 @@ from django.urls import reverse
 
 from zaansepas.accounts.models import Role, User
 from zaansepas.accounts.roles import grant_role
-from zaansepas.offers.models import ProviderMember
 from zaansepas.passes.codes import make_qr_code
 from zaansepas.passes.models import Pass, Tier
 from zaansepas.till.models import Redemption
 
-from .helpers import make_household_passes, make_offer, make_provider
+from .helpers import make_household_passes, make_offer, make_provider, make_till_staff
 
 
 @pytest.fixture
 def till(db, client):
     provider, _ = make_provider()
-    staff = User.objects.create_user("kassa@bakker.example")
-    grant_role(staff, Role.PROVIDER)
-    ProviderMember.objects.create(provider=provider, user=staff, role="kassa")
+    staff = make_till_staff(provider)
     client.force_login(staff)
     return provider, client
 

@@ -8,14 +8,12 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from zaansepas.accounts.models import Role, User
-from zaansepas.accounts.roles import grant_role
-from zaansepas.offers.models import OfferKind, ProviderMember, ReservationStatus
+from zaansepas.offers.models import OfferKind, ReservationStatus
 from zaansepas.offers.reservations import reserve_offer
 from zaansepas.passes.models import Pass, Tier
 from zaansepas.till.models import Redemption
 
-from .helpers import make_household_passes, make_offer, make_provider
+from .helpers import make_household_passes, make_offer, make_provider, make_till_staff
 
 # Every form field a till page may send or show. Anything else fails the test.
 TILL_FORM_FIELDS = {
@@ -33,9 +31,7 @@ TILL_FORM_FIELDS = {
 @pytest.fixture
 def till(db, client):
     provider, _ = make_provider()
-    staff = User.objects.create_user("kassa@buurtkeuken.example")
-    grant_role(staff, Role.PROVIDER)
-    ProviderMember.objects.create(provider=provider, user=staff, role="kassa")
+    staff = make_till_staff(provider, "kassa@buurtkeuken.example")
     client.force_login(staff)
     return provider, client
 
