@@ -467,6 +467,7 @@ def pgbench_script(provider, offers, token: str) -> tuple[str, int, dict]:
     from django.utils import timezone
 
     from zaansepas.offers.models import Offer, OfferGroup, Provider, Reservation
+    from zaansepas.offers.targeting import takes_reservation
     from zaansepas.passes.models import Household, Pass, Person
     from zaansepas.till.devices import hash_token
     from zaansepas.till.models import OfferCounter, Redemption, TillDevice
@@ -492,13 +493,17 @@ def pgbench_script(provider, offers, token: str) -> tuple[str, int, dict]:
         personal = [
             o for o in chosen if o.per_pass_limit is not None or o.per_household_limit is not None
         ]
+        bookable = [o for o in personal if takes_reservation(o)]
         if personal:
-            sql += [
+            sql.append(
                 f"SELECT r.offer_id, r.pass_card_id, r.redeemed_at {redeemed} "
-                f"AND r.household_id = :hid AND r.offer_id IN ({ids(personal)})",
+                f"AND r.household_id = :hid AND r.offer_id IN ({ids(personal)})"
+            )
+        if bookable:
+            sql.append(
                 f"SELECT t.offer_id, t.pass_card_id {tickets} AND t.household_id = :hid "
-                f"AND t.offer_id IN ({ids(personal)})",
-            ]
+                f"AND t.offer_id IN ({ids(bookable)})"
+            )
         groups = sorted({o.group_id for o in chosen if o.group_id is not None})
         if groups:
             in_groups = ", ".join(str(g) for g in groups)
@@ -511,7 +516,7 @@ def pgbench_script(provider, offers, token: str) -> tuple[str, int, dict]:
                 f"AND t.service_date >= {today} AND t.pass_card_id = :pid "
                 f"AND o.group_id IN ({in_groups})",
             ]
-        quota = [o for o in chosen if o.global_quota is not None]
+        quota = [o for o in chosen if o.global_quota is not None and takes_reservation(o)]
         if quota:
             sql.append(
                 f"SELECT t.offer_id, COUNT(t.id) {tickets} AND t.offer_id IN ({ids(quota)}) "
@@ -531,7 +536,7 @@ def pgbench_script(provider, offers, token: str) -> tuple[str, int, dict]:
     device = (
         f"SELECT d.*, p.* FROM {t['TillDevice']} d JOIN {t['Provider']} p "
         f"ON d.provider_id = p.id WHERE p.status = 'goedgekeurd' AND d.revoked_at IS NULL "
-        f"AND d.token_hash = '{hash_token(token)}' ORDER BY p.name, d.name LIMIT 1"
+        f"AND d.token_hash = '{hash_token(token)}' ORDER BY d.id LIMIT 1"
     )
     pass_and_holder = (
         f"SELECT ps.household_id AS hid, ps.*, h.* FROM {t['Pass']} ps "

@@ -43,5 +43,6 @@ def device_for_token(token: str) -> TillDevice | None:
         .filter(
             token_hash=hash_token(token), revoked_at__isnull=True, provider__status="goedgekeurd"
         )
+        .order_by("pk")  # the hash is unique; no need to sort by provider name (a join)
         .first()
     )

@@ -21,6 +21,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from zaansepas.offers.models import Reservation, ReservationStatus
+from zaansepas.offers.targeting import takes_reservation
 
 from .models import Redemption
 from .periods import period_start
@@ -129,6 +130,8 @@ class _Usage:
             for o in offers
             if o.per_pass_limit is not None or o.per_household_limit is not None
         ]
+        # Only offers that take reservations can have open tickets: skip asking for the rest.
+        bookable = {o.pk for o in offers if takes_reservation(o)}
         self.redeemed = []  # (offer id, pass id, redeemed at) of the household
         self.booked = []  # (offer id, pass id) of the household's open tickets
         if personal:
@@ -141,9 +144,13 @@ class _Usage:
                 .order_by()
                 .values_list("offer_id", "pass_card_id", "redeemed_at")
             )
+        if bookable.intersection(personal):
             self.booked = list(
                 open_reservations(today)
-                .filter(household_id=pass_card.household_id, offer_id__in=personal)
+                .filter(
+                    household_id=pass_card.household_id,
+                    offer_id__in=bookable.intersection(personal),
+                )
                 .order_by()
                 .values_list("offer_id", "pass_card_id")
             )
@@ -165,7 +172,7 @@ class _Usage:
                 .order_by()
                 .values_list("offer__group_id", "offer_id")
             )
-        quota = [o.pk for o in offers if o.global_quota is not None]
+        quota = [o.pk for o in offers if o.global_quota is not None and o.pk in bookable]
         self.tickets_of_offer = Counter(
             dict(_grouped(open_reservations(today).filter(offer_id__in=quota))) if quota else {}
         )
