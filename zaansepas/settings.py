@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "zaansepas.passes",
     "zaansepas.offers",
     "zaansepas.till",
+    "zaansepas.wallet",
     "zaansepas.pages",
     "zaansepas.lib",
 ]

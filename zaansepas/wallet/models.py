@@ -1,0 +1,142 @@
+"""The ledger: accounts, transfers and their entries, in integer euro cents.
+
+The platform holds claims, never money (DESIGN.md §3.2): scheme money stays in the
+municipality's bank account; these rows record who may spend what and what providers are
+owed. Double entry: every transfer has two or more entries that sum to zero. Transfers and
+entries are append-only — database triggers refuse UPDATE and DELETE (migration 0002) — and
+a mistake is corrected by a reversing transfer. Each account caches its balance, updated in
+the same transaction as its entries; a CHECK forbids a negative balance where overdraft is
+not allowed.
+
+Sign convention: a positive amount raises the account's balance. A top-up of €10 is
++1000 on the holder's own-money account and −1000 on the payment-provider clearing account.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Scheme(models.Model):
+    """A budget scheme (regeling): earmarked money the municipality puts on passes."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("naam"), max_length=120)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("regeling")
+        verbose_name_plural = _("regelingen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AccountKind(models.TextChoices):
+    OWN_MONEY = "eigen_geld", _("eigen geld op de pas")
+    BUDGET = "tegoed", _("tegoed van een regeling op de pas")
+    PROVIDER_PAYABLE = "aanbieder", _("te betalen aan aanbieder")
+    SCHEME_FUNDING = "regeling", _("budget van een regeling")
+    EXPIRED_RETURN = "vervallen", _("vervallen tegoed, terug naar de regeling")
+    PAYMENT_CLEARING = "betaalprovider", _("onderweg via de betaalprovider")
+    PAYOUTS = "uitbetaald", _("uitbetaald aan aanbieders")
+
+
+# Accounts that stand for money outside the platform (the scheme's budget, what the payment
+# provider collected, what left in payouts) may run negative; what a holder or provider is
+# owed may not.
+MAY_BE_NEGATIVE = {AccountKind.SCHEME_FUNDING, AccountKind.PAYMENT_CLEARING}
+
+
+class Account(models.Model):
+    kind = models.CharField(_("soort"), max_length=16, choices=AccountKind.choices)
+    # One readable, unique name per account ("tegoed:pas:12:regeling:3:2027-12-31"), because
+    # a unique constraint over nullable columns would let NULLs repeat.
+    key = models.CharField(max_length=120, unique=True)
+    pass_card = models.ForeignKey(
+        "passes.Pass", null=True, blank=True, on_delete=models.PROTECT, related_name="accounts"
+    )
+    scheme = models.ForeignKey(
+        Scheme, null=True, blank=True, on_delete=models.PROTECT, related_name="accounts"
+    )
+    provider = models.ForeignKey(
+        "offers.Provider",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="accounts",
+    )
+    # A budget's last day: unspent money returns to the scheme after it.
+    expires_on = models.DateField(_("vervalt na"), null=True, blank=True)
+    allow_negative = models.BooleanField(default=False)
+    # Cached sum of this account's entries; verify_ledger recomputes it.
+    balance_cents = models.BigIntegerField(_("saldo (cent)"), default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(allow_negative=True) | Q(balance_cents__gte=0),
+                name="account_no_overdraft",
+            ),
+        ]
+        verbose_name = _("rekening")
+        verbose_name_plural = _("rekeningen")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class TransferKind(models.TextChoices):
+    GRANT = "toekenning", _("toekenning van tegoed")
+    TOP_UP = "opwaardering", _("opwaardering")
+    PAYMENT = "betaling", _("betaling")
+    REFUND = "terugbetaling", _("terugbetaling")
+    EXPIRY = "verval", _("verval van tegoed")
+    PAYOUT = "uitbetaling", _("uitbetaling aan aanbieder")
+    CORRECTION = "correctie", _("correctie")
+
+
+class Transfer(models.Model):
+    # The client's idempotency key: the same key again is the same transfer, never a second.
+    key = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(_("soort"), max_length=16, choices=TransferKind.choices)
+    # What was asked, so the same key with a different request is refused.
+    fingerprint = models.CharField(max_length=64)
+    memo = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    reverses = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversals"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("boeking")
+        verbose_name_plural = _("boekingen")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"
+
+
+class Entry(models.Model):
+    transfer = models.ForeignKey(Transfer, on_delete=models.PROTECT, related_name="entries")
+    account = models.ForeignKey(Account, on_delete=models.PROTECT, related_name="entries")
+    amount_cents = models.BigIntegerField(_("bedrag (cent)"))
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(amount_cents=0), name="entry_not_zero"),
+        ]
+        verbose_name = _("boekingsregel")
+        verbose_name_plural = _("boekingsregels")
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.amount_cents:+d}"

@@ -1,0 +1,82 @@
+"""Parallel payments against one balance (PostgreSQL in `make test`): exactly ⌊B/a⌋
+succeed, the balance never goes below zero, one key replayed is one transfer."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from zaansepas.till.tests.helpers import make_household_passes, make_provider
+from zaansepas.wallet.audit import ledger_problems
+from zaansepas.wallet.ledger import (
+    own_money_account,
+    payment_clearing_account,
+    post_transfer,
+    provider_payable_account,
+)
+from zaansepas.wallet.models import Account, Transfer, TransferKind
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def in_parallel(calls):
+    barrier = threading.Barrier(len(calls))
+    outcomes = []
+
+    def run(call):
+        try:
+            barrier.wait()
+            outcomes.append(("ok", call()))
+        except ValidationError as exc:
+            outcomes.append(("refused", exc.code))
+        except Exception as exc:  # anything else is a bug the assertion shows
+            outcomes.append(("error", repr(exc)))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return outcomes
+
+
+@pytest.fixture
+def funded():
+    adult, _ = make_household_passes()
+    provider, _ = make_provider()
+    own, shop = own_money_account(adult), provider_payable_account(provider)
+    post_transfer(
+        key="opwaarderen",
+        kind=TransferKind.TOP_UP,
+        legs=[(payment_clearing_account(), -1000), (own, 1000)],
+    )
+    return own, shop
+
+
+def payment(own, shop, cents, key):
+    return lambda: post_transfer(
+        key=key, kind=TransferKind.PAYMENT, legs=[(own, -cents), (shop, cents)]
+    )
+
+
+def test_50_parallel_payments_of_70_against_1000_give_exactly_14(funded):
+    own, shop = funded
+    outcomes = in_parallel([payment(own, shop, 70, f"betaal-{i}") for i in range(50)])
+    assert [o for o in outcomes if o[0] == "error"] == []
+    assert sum(o[0] == "ok" for o in outcomes) == 1000 // 70
+    assert {o[1] for o in outcomes if o[0] == "refused"} == {"insufficient"}
+    assert Account.objects.get(pk=own.pk).balance_cents == 1000 - 14 * 70
+    assert ledger_problems() == []
+
+
+def test_one_payment_replayed_10_times_at_once_is_one_transfer(funded):
+    own, shop = funded
+    outcomes = in_parallel([payment(own, shop, 300, "kassa-3-0007") for _ in range(10)])
+    assert [o for o in outcomes if o[0] != "ok"] == []
+    assert len({o[1].transfer.pk for o in outcomes}) == 1
+    assert sum(not o[1].replayed for o in outcomes) == 1
+    assert Transfer.objects.filter(kind=TransferKind.PAYMENT).count() == 1
+    assert Account.objects.get(pk=own.pk).balance_cents == 700
