@@ -5,3 +5,6 @@ class WalletConfig(AppConfig):
     name = "zaansepas.wallet"
     label = "wallet"
     verbose_name = "Portemonnee en grootboek"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -50,16 +50,18 @@ def post_transfer(
     memo: str = "",
     reverses: Transfer | None = None,
     actor=None,
+    request: str | None = None,
 ) -> Posted:
     """Write one transfer of two or more legs (account, amount in cents) that sum to zero.
     The same key with the same legs returns the first transfer; with other legs it is
-    refused (code key_reused)."""
+    refused (code key_reused). `request` replaces the legs as what must match: a payment
+    replayed after the balances moved must still count as the same request."""
     key = (key or "").strip()
     if not key or len(key) > MAX_KEY_LENGTH:
         _refuse("key", _("Er ging iets mis bij het versturen. Probeer het opnieuw."))
     amounts = [(account.pk, amount) for account, amount in legs]
     _check_legs(amounts)
-    print_ = fingerprint(kind, amounts, memo)
+    print_ = request or fingerprint(kind, amounts, memo)
     try:
         with transaction.atomic():
             earlier = Transfer.objects.filter(key=key).first()

@@ -14,25 +14,79 @@ Sign convention: a positive amount raises the account's balance. A top-up of €
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class GrantBasis(models.TextChoices):
+    PER_PASS = "pas", _("per pas")
+    PER_CHILD = "kind", _("per kind (op de kinderpas)")
+
+
 class Scheme(models.Model):
-    """A budget scheme (regeling): earmarked money the municipality puts on passes."""
+    """A budget scheme (regeling): earmarked money the municipality puts on passes, with
+    who gets it, how much, what it may pay for and when it expires."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("naam"), max_length=120)
+    description = models.TextField(_("uitleg voor de pashouder"), blank=True)
+    # Who gets it. Tiers as a comma-separated list of passes.Tier values ("minima,bijstand");
+    # empty means any tier. A list uploaded by staff (SchemeListEntry) can name passes too.
+    tiers = models.CharField(_("grondslagen"), max_length=120, blank=True)
+    basis = models.CharField(
+        _("toekennen"), max_length=8, choices=GrantBasis.choices, default=GrantBasis.PER_PASS
+    )
+    min_age = models.PositiveSmallIntegerField(_("vanaf leeftijd"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("tot en met leeftijd"), null=True, blank=True)
+    uses_list = models.BooleanField(_("alleen passen op de lijst"), default=False)
+    amount_cents = models.PositiveIntegerField(_("bedrag per jaar (cent)"))
+    # What it may pay for. Empty lists mean no restriction of that kind; all that are set
+    # must hold (e.g. sport or culture themes, at any provider).
+    themes = models.ManyToManyField("city.PolicyTheme", blank=True, verbose_name=_("thema's"))
+    providers = models.ManyToManyField(
+        "offers.Provider", blank=True, related_name="+", verbose_name=_("aanbieders")
+    )
+    provider_kinds = models.CharField(_("soorten aanbieders"), max_length=60, blank=True)
+    valid_from = models.DateField(_("geldig vanaf"))
+    valid_until = models.DateField(_("geldig tot en met"))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["name"]
+        permissions = [("grant_budget", "Kan tegoed toekennen")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__gte=F("valid_from")), name="scheme_valid_range"
+            ),
+        ]
         verbose_name = _("regeling")
         verbose_name_plural = _("regelingen")
 
     def __str__(self) -> str:
         return self.name
+
+    def tier_list(self) -> list[str]:
+        return [t for t in self.tiers.split(",") if t]
+
+    def provider_kind_list(self) -> list[str]:
+        return [k for k in self.provider_kinds.split(",") if k]
+
+
+class SchemeListEntry(models.Model):
+    """A pass named on a list staff uploaded for a scheme (e.g. from the wijkteam)."""
+
+    scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="list_entries")
+    pass_card = models.ForeignKey("passes.Pass", on_delete=models.CASCADE, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "pass_card"], name="scheme_list_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme_id}: {self.pass_card_id}"
 
 
 class AccountKind(models.TextChoices):
