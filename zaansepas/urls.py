@@ -10,6 +10,7 @@ admin.site.site_title = "Zaanse Pas"
 urlpatterns = [
     path("", include("zaansepas.pages.urls")),
     path("", include("zaansepas.accounts.urls")),
+    path("", include("zaansepas.wallet.urls")),
     path("", include("zaansepas.passes.urls")),
     path("", include("zaansepas.offers.urls")),
     path("", include("zaansepas.till.urls")),

@@ -9,6 +9,7 @@ from .models import Role
 MENU = [
     (Role.RESIDENT, _("Mijn pas"), "passes:my_pass"),
     (Role.RESIDENT, _("Aanbod"), "catalogue:list"),
+    (Role.RESIDENT, _("Mijn tegoed"), "wallet:wallet"),
     (Role.RESIDENT, _("Mijn tickets"), "catalogue:tickets"),
     (Role.RESIDENT, _("Pas aanvragen"), "passes:apply"),
     (Role.PASS_OFFICE, _("Aanvragen beoordelen"), "passes:review_queue"),

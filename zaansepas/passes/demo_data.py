@@ -142,7 +142,11 @@ def load_demo(stdout=None) -> dict:
     from zaansepas.offers.demo_data import load_demo_offers
 
     offer_counts = load_demo_offers()
+    from zaansepas.wallet.demo_data import load_demo_wallet
+
+    wallet_counts = load_demo_wallet()
     return {
+        **wallet_counts,
         "households": Household.objects.count(),
         "residents": Person.objects.count(),
         **offer_counts,

@@ -75,7 +75,7 @@ def grant_budget(
             (scheme_funding_account(scheme), -scheme.amount_cents),
             (budget_account(pass_card, scheme, grant_expiry(scheme, day)), scheme.amount_cents),
         ],
-        memo=_("%(scheme)s %(year)s") % {"scheme": scheme.name, "year": day.year},
+        memo=f"{scheme.name} {day.year}"[:200],
         actor=actor,
     )
 

@@ -119,7 +119,7 @@ def pay(
             key=key,
             kind=TransferKind.PAYMENT,
             legs=legs,
-            memo=_("betaling bij %(provider)s") % {"provider": provider.name},
+            memo=provider.name[:200],
             actor=actor,
             request=request,
         )
@@ -156,7 +156,7 @@ def refund_payment(
             _("Terugdraaien kan alleen binnen %(minutes)s minuten.")
             % {"minutes": settings.TILL_CANCEL_WINDOW_MINUTES},
         )
-    return reverse_transfer(payment, key=key, actor=actor)
+    return reverse_transfer(payment, key=key, memo=payment.memo, actor=actor)
 
 
 def top_up(*, pass_card: Pass, amount_cents: int, key: str) -> Posted:

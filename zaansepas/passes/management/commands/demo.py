@@ -21,6 +21,11 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(
+            self.style.SUCCESS(
+                f"Tegoed: {counts['schemes']} regelingen, {counts['grants']} nieuwe toekenningen."
+            )
+        )
+        self.stdout.write(
             "\nInloggen als inwoner (met e-maillink; in demo-modus staat de link op de pagina):"
         )
         self.stdout.write(f"  {RESIDENT_EMAIL}")
