@@ -20,6 +20,8 @@ from .uploads import check_evidence
 
 MAX_MONTHLY_INCOME_CENTS = 100_000_00  # anything above is a typo, not an income
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+
+
 def date_field(label, required=True, help_text=""):
     return forms.DateField(
         label=label,
