@@ -104,8 +104,9 @@ def tickets(request):
             "upcoming": mine.filter(
                 status=ReservationStatus.RESERVED, service_date__gte=today
             ).order_by("service_date", "created_at"),
-            "earlier": mine.exclude(status=ReservationStatus.RESERVED, service_date__gte=today)
-            .order_by("-service_date", "-created_at")[:20],
+            "earlier": mine.exclude(
+                status=ReservationStatus.RESERVED, service_date__gte=today
+            ).order_by("-service_date", "-created_at")[:20],
             "several_passes": passes_for_resident(request.user).count() > 1,
         },
     )
