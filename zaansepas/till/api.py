@@ -264,3 +264,7 @@ def list_redemptions(request, day: dt.date | None = None):
 from .ticket_api import router as ticket_router  # noqa: E402
 
 api.add_router("/till/tickets", ticket_router)
+
+from .payment_api import router as payment_router  # noqa: E402
+
+api.add_router("/till/payments", payment_router)

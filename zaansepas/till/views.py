@@ -18,6 +18,7 @@ from zaansepas.passes.verification import verify_pass_code, verify_pass_number
 from .access import owned_provider_for, till_provider_for
 from .devices import issue_device_token, revoke_device
 from .models import TillDevice
+from .payments import pay_at_till, refund_at_till
 from .redemption import redeem_offer
 from .screen import offers_for_pass, pass_from_token, pass_token
 from .tickets import check_ticket, redeem_ticket
@@ -63,6 +64,7 @@ def _screen_context(provider, check):
             offers=[
                 (offer, uuid.uuid4().hex) for offer in offers_for_pass(provider, check.pass_id)
             ],
+            pay_key=uuid.uuid4().hex,
         )
     return context
 
@@ -183,6 +185,39 @@ def redeem(request):
     except ValidationError as exc:
         return _refused_page(request, provider, exc)
     return _redeemed_page(request, provider, result)
+
+
+@login_required
+@require_POST
+def pay(request):
+    """Pay an amount with what the pass holds; the rest is paid outside the system."""
+    provider = till_provider_for(request.user)
+    pass_id = pass_from_token(request.POST.get("token", ""))
+    if pass_id is None:
+        error = _("Deze scan is te oud. Scan de pas opnieuw.")
+        return render(request, "till/till.html", {"provider": provider, "error": error}, status=400)
+    try:
+        result = pay_at_till(
+            provider=provider,
+            pass_id=pass_id,
+            amount_cents=_typed_amount(request),
+            idempotency_key=request.POST.get("key", ""),
+            actor=request.user,
+        )
+    except ValidationError as exc:
+        return _refused_page(request, provider, exc)
+    return render(request, "till/paid.html", {"provider": provider, "result": result})
+
+
+@login_required
+@require_POST
+def refund(request, payment_id):
+    provider = till_provider_for(request.user)
+    try:
+        refund_at_till(provider=provider, payment_id=payment_id, actor=request.user)
+    except ValidationError as exc:
+        return _refused_page(request, provider, exc)
+    return render(request, "till/paid.html", {"provider": provider, "refunded": True})
 
 
 @login_required

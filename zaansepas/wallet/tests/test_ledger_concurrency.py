@@ -80,3 +80,25 @@ def test_one_payment_replayed_10_times_at_once_is_one_transfer(funded):
     assert sum(not o[1].replayed for o in outcomes) == 1
     assert Transfer.objects.filter(kind=TransferKind.PAYMENT).count() == 1
     assert Account.objects.get(pk=own.pk).balance_cents == 700
+
+
+def test_50_parallel_till_payments_cover_exactly_the_balance(funded):
+    from zaansepas.wallet.payments import pay
+
+    own, shop = funded
+    provider = shop.provider
+    pass_card = own.pass_card
+    outcomes = in_parallel(
+        [
+            lambda i=i: pay(pass_card=pass_card, provider=provider, amount_cents=70, key=f"p{i}")
+            for i in range(50)
+        ]
+    )
+    assert [o for o in outcomes if o[0] == "error"] == []
+    paid = [o[1].paid_cents for o in outcomes if o[0] == "ok"]
+    # 14 payments covered in full, one partly (the last 20 cents, the rest paid outside),
+    # every other one refused: nothing left on the pass.
+    assert sorted(paid) == [20] + [70] * 14
+    assert {o[1] for o in outcomes if o[0] == "refused"} == {"nothing"}
+    assert Account.objects.get(pk=own.pk).balance_cents == 0
+    assert ledger_problems() == []
