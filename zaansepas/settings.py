@@ -155,6 +155,12 @@ PUBLIC_BASE_URL = os.environ.get("ZP_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 # A till may undo a redemption this long after it.
 TILL_CANCEL_WINDOW_MINUTES = 15
+
+# The municipality's own account, debited by the payout file it uploads in its bank. The
+# platform never holds the money; it only makes the file (DESIGN.md §3.2).
+PAYOUT_DEBTOR_NAME = os.environ.get("ZP_PAYOUT_NAME", "Gemeente Zaanstad")
+PAYOUT_DEBTOR_IBAN = os.environ.get("ZP_PAYOUT_IBAN", "NL91ABNA0417164300")
+PAYOUT_DEBTOR_BIC = os.environ.get("ZP_PAYOUT_BIC", "")
 # Requests per device to the till API; a busy till does a few per customer.
 TILL_API_RATE = os.environ.get("ZP_TILL_API_RATE", "600/m")
 # Offers with less discount than this (and not free) are flagged in the pass office's review.

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import MAY_BE_NEGATIVE, Account, AccountKind, Entry, Transfer
@@ -51,6 +52,7 @@ def post_transfer(
     reverses: Transfer | None = None,
     actor=None,
     request: str | None = None,
+    at=None,
 ) -> Posted:
     """Write one transfer of two or more legs (account, amount in cents) that sum to zero.
     The same key with the same legs returns the first transfer; with other legs it is
@@ -83,6 +85,7 @@ def post_transfer(
                 memo=memo,
                 reverses=reverses,
                 created_by=actor,
+                created_at=at or timezone.now(),
             )
             Entry.objects.bulk_create(
                 Entry(transfer=transfer, account_id=pk, amount_cents=amount)
@@ -132,7 +135,9 @@ def _replay(earlier: Transfer, print_: str) -> Posted:
     return Posted(earlier, replayed=True)
 
 
-def reverse_transfer(original: Transfer, *, key: str, memo: str = "", actor=None) -> Posted:
+def reverse_transfer(
+    original: Transfer, *, key: str, memo: str = "", actor=None, at=None
+) -> Posted:
     """Undo a transfer by posting its mirror image. The original stays as it was."""
     from .models import TransferKind
 
@@ -144,6 +149,7 @@ def reverse_transfer(original: Transfer, *, key: str, memo: str = "", actor=None
         memo=memo or _("terugdraaien van %(key)s") % {"key": original.key},
         reverses=original,
         actor=actor,
+        at=at,
     )
 
 

@@ -194,3 +194,61 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account_id} {self.amount_cents:+d}"
+
+
+class PayoutStatus(models.TextChoices):
+    PREPARED = "klaargezet", _("klaargezet: bestand voor de bank gemaakt")
+    PAID = "betaald", _("betaald: de gemeente heeft het betaald")
+
+
+class PayoutRun(models.Model):
+    """What providers earned in one period, paid by the municipality from its own bank with
+    the SEPA file made here, then confirmed so the payables are cleared."""
+
+    period = models.CharField(_("periode"), max_length=7, unique=True)  # "2026-11"
+    starts_at = models.DateTimeField()  # transfers from here (the previous run's end) …
+    ends_at = models.DateTimeField()  # … up to here, Europe/Amsterdam midnight
+    status = models.CharField(
+        _("status"), max_length=12, choices=PayoutStatus.choices, default=PayoutStatus.PREPARED
+    )
+    message_id = models.CharField(max_length=35, unique=True)
+    sepa_xml = models.TextField(editable=False)
+    total_cents = models.BigIntegerField(_("totaal (cent)"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period"]
+        permissions = [("run_payouts", "Kan uitbetalingen klaarzetten en bevestigen")]
+        verbose_name = _("uitbetaling")
+        verbose_name_plural = _("uitbetalingen")
+
+    def __str__(self) -> str:
+        return self.period
+
+
+class PayoutLine(models.Model):
+    run = models.ForeignKey(PayoutRun, on_delete=models.PROTECT, related_name="lines")
+    provider = models.ForeignKey("offers.Provider", on_delete=models.PROTECT, related_name="+")
+    amount_cents = models.BigIntegerField(_("bedrag (cent)"))
+    # As sent to the bank, so the statement shows what was used even if the provider's
+    # details change later.
+    iban = models.CharField(max_length=34)
+    account_holder = models.CharField(max_length=70)
+    end_to_end_id = models.CharField(max_length=35)
+
+    class Meta:
+        ordering = ["provider__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "provider"], name="payout_line_once"),
+            models.CheckConstraint(condition=Q(amount_cents__gt=0), name="payout_line_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.provider_id} {self.amount_cents}"

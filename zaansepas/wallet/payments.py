@@ -122,6 +122,7 @@ def pay(
             memo=provider.name[:200],
             actor=actor,
             request=request,
+            at=now,
         )
     return _result(posted, amount_cents)
 
@@ -156,7 +157,7 @@ def refund_payment(
             _("Terugdraaien kan alleen binnen %(minutes)s minuten.")
             % {"minutes": settings.TILL_CANCEL_WINDOW_MINUTES},
         )
-    return reverse_transfer(payment, key=key, memo=payment.memo, actor=actor)
+    return reverse_transfer(payment, key=key, memo=payment.memo, actor=actor, at=now)
 
 
 def top_up(*, pass_card: Pass, amount_cents: int, key: str) -> Posted:
