@@ -17,6 +17,8 @@ MENU = [
     (Role.PASS_OFFICE, _("Papieren aanvraag invoeren"), "passes:staff_paper_application"),
     (Role.PASS_OFFICE, _("Aanbieders beoordelen"), "offers:review_queue"),
     (Role.PASS_OFFICE, _("Aanbod beoordelen"), "offers:offer_review_queue"),
+    (Role.PASS_OFFICE, _("Regelingen"), "wallet:schemes"),
+    (Role.PASS_OFFICE, _("Uitbetalingen"), "wallet:payout_runs"),
     (Role.PROVIDER, _("Mijn aanbod"), "offers:provider_offers"),
     (Role.PROVIDER, _("Overzicht"), "offers:provider_dashboard"),
     (Role.PROVIDER, _("Kassa"), "till:till"),

@@ -19,6 +19,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "offers.view_provider",
         "offers.review_offer",
         "offers.view_offer",
+        "wallet.grant_budget",
+        "wallet.run_payouts",
     ],
     Role.RESEARCHER: ["city.view_area", "city.view_populationcount"],
     Role.PROFESSIONAL: [],

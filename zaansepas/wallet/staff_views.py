@@ -1,0 +1,186 @@
+"""Pass office pages for money: budget schemes with a grant preview, and payout runs
+(prepare, download the SEPA file and statements, confirm once the bank has paid)."""
+
+import csv
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.db.models import Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from weasyprint import HTML
+
+from zaansepas.lib.spreadsheet import safe_cell
+
+from .budgets import grant_all, preview_grants
+from .models import Account, AccountKind, PayoutRun, PayoutStatus, Scheme
+from .payouts import confirm_payout_run, prepare_payout_run, statement_lines
+
+payouts_required = permission_required("wallet.run_payouts", raise_exception=True)
+grants_required = permission_required("wallet.grant_budget", raise_exception=True)
+
+
+def closed_months(today: dt.date, count: int = 6) -> list[str]:
+    """The last few months that have ended, newest first: what a run can be prepared for."""
+    months, day = [], today.replace(day=1)
+    for _i in range(count):
+        day = (day - dt.timedelta(days=1)).replace(day=1)
+        months.append(f"{day.year}-{day.month:02d}")
+    return months
+
+
+@login_required
+@payouts_required
+def payout_runs(request):
+    if request.method == "POST":
+        try:
+            run = prepare_payout_run(request.POST.get("period", ""), actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+            return redirect("wallet:payout_runs")
+        return redirect("wallet:payout_run", period=run.period)
+    return render(
+        request,
+        "wallet/staff/payout_runs.html",
+        {
+            "runs": PayoutRun.objects.all()[:36],
+            "months": closed_months(timezone.localdate()),
+        },
+    )
+
+
+def _run(period) -> PayoutRun:
+    run = PayoutRun.objects.filter(period=period).first()
+    if run is None:
+        raise Http404
+    return run
+
+
+@login_required
+@payouts_required
+def payout_run(request, period):
+    run = _run(period)
+    return render(
+        request,
+        "wallet/staff/payout_run.html",
+        {"run": run, "lines": run.lines.select_related("provider"), "paid": PayoutStatus.PAID},
+    )
+
+
+@login_required
+@payouts_required
+@require_POST
+def confirm_run(request, period):
+    run = _run(period)
+    if request.POST.get("confirm") != "ja":
+        messages.error(request, _("Vink aan dat de bank de uitbetaling heeft gedaan."))
+        return redirect("wallet:payout_run", period=period)
+    confirm_payout_run(run, actor=request.user)
+    messages.success(request, _("Bevestigd. Wat de aanbieders te goed hadden, is afgeboekt."))
+    return redirect("wallet:payout_run", period=period)
+
+
+@login_required
+@payouts_required
+def sepa_file(request, period):
+    run = _run(period)
+    response = HttpResponse(run.sepa_xml, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="zaansepas-uitbetaling-{period}.xml"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _statement(run, provider_id):
+    line = run.lines.select_related("provider").filter(provider_id=provider_id).first()
+    if line is None:
+        raise Http404
+    return line, statement_lines(line.provider, run.starts_at, run.ends_at)
+
+
+@login_required
+@payouts_required
+def statement_csv(request, period, provider_id):
+    run = _run(period)
+    line, rows = _statement(run, provider_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="specificatie-{period}-{line.provider_id}.csv"'
+    )
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Transactie"), _("Datum en tijd"), _("Soort"), _("Bedrag (euro)")])
+    for row in rows:
+        writer.writerow(
+            [
+                row.transfer_id,
+                timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M"),
+                safe_cell(row.kind),
+                f"{row.amount_cents / 100:.2f}".replace(".", ","),
+            ]
+        )
+    writer.writerow(["", "", _("Totaal"), f"{line.amount_cents / 100:.2f}".replace(".", ",")])
+    return response
+
+
+@login_required
+@payouts_required
+def statement_pdf(request, period, provider_id):
+    run = _run(period)
+    line, rows = _statement(run, provider_id)
+    # A statement goes to the provider: in Dutch whatever the staff member's screen is in.
+    with translation.override("nl"):
+        html = render_to_string(
+            "wallet/staff/statement.html",
+            {"run": run, "line": line, "rows": rows, "debtor": _debtor()},
+        )
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="specificatie-{period}-{line.provider_id}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _debtor() -> str:
+    from django.conf import settings
+
+    return settings.PAYOUT_DEBTOR_NAME
+
+
+@login_required
+@grants_required
+def schemes(request):
+    granted = dict(
+        Account.objects.filter(kind=AccountKind.SCHEME_FUNDING)
+        .values("scheme_id")
+        .annotate(total=Sum("balance_cents"))
+        .values_list("scheme_id", "total")
+    )
+    rows = [(scheme, -(granted.get(scheme.pk) or 0)) for scheme in Scheme.objects.all()]
+    return render(request, "wallet/staff/schemes.html", {"rows": rows})
+
+
+@login_required
+@grants_required
+def scheme_detail(request, code):
+    scheme = Scheme.objects.filter(code=code).first()
+    if scheme is None:
+        raise Http404
+    if request.method == "POST":
+        made = grant_all(scheme, actor=request.user)
+        messages.success(
+            request,
+            _("%(n)s passen hebben het tegoed gekregen.") % {"n": made},
+        )
+        return redirect("wallet:scheme_detail", code=code)
+    return render(
+        request,
+        "wallet/staff/scheme_detail.html",
+        {"scheme": scheme, "preview": preview_grants(scheme)},
+    )
