@@ -62,7 +62,7 @@ def grant_key(scheme: Scheme, pass_card: Pass, day: dt.date) -> str:
 
 
 def grant_budget(
-    scheme: Scheme, pass_card: Pass, *, day: dt.date | None = None, actor=None
+    scheme: Scheme, pass_card: Pass, *, day: dt.date | None = None, actor=None, at=None
 ) -> Posted | None:
     """Give this pass the scheme's budget for this year, if it fits; None if it doesn't."""
     day = day or timezone.localdate()
@@ -77,6 +77,7 @@ def grant_budget(
         ],
         memo=f"{scheme.name} {day.year}"[:200],
         actor=actor,
+        at=at,
     )
 
 
@@ -112,13 +113,13 @@ def preview_grants(scheme: Scheme, day: dt.date | None = None) -> GrantPreview:
     return GrantPreview(scheme, day, new, len(fitting) - len(new), len(new) * scheme.amount_cents)
 
 
-def grant_all(scheme: Scheme, *, day: dt.date | None = None, actor=None) -> int:
+def grant_all(scheme: Scheme, *, day: dt.date | None = None, actor=None, at=None) -> int:
     """Grant to every pass that fits and has not had it this year. Returns how many were
     new. Each grant is its own transfer, so a run cut short can simply be run again."""
     preview = preview_grants(scheme, day)
     made = 0
     for pass_card in preview.new:
-        posted = grant_budget(scheme, pass_card, day=preview.day, actor=actor)
+        posted = grant_budget(scheme, pass_card, day=preview.day, actor=actor, at=at)
         made += bool(posted and not posted.replayed)
     return made
 

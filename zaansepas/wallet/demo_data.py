@@ -4,6 +4,7 @@ family also has some own money and has paid with the pass once."""
 
 import contextlib
 import datetime as dt
+import random
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -16,6 +17,7 @@ from zaansepas.passes.models import Pass
 from .budgets import grant_all
 from .models import GrantBasis, Scheme
 from .payments import pay, top_up
+from .payouts import prepare_payout_run
 
 
 def load_demo_wallet() -> dict:
@@ -49,9 +51,43 @@ def load_demo_wallet() -> dict:
             "valid_until": end,
         },
     )
-    granted = grant_all(kids, day=today) + grant_all(carers, day=today)
+    # Dated at the start of last month, so the demo's payments last month come after them.
+    at = timezone.make_aware(
+        dt.datetime.combine(
+            (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1), dt.time(9)
+        )
+    )
+    granted = grant_all(kids, day=today, at=at) + grant_all(carers, day=today, at=at)
     _family_history(today)
+    _last_month(kids, today)
     return {"schemes": Scheme.objects.count(), "grants": granted}
+
+
+def _last_month(scheme, today) -> None:
+    """Children paid their sport club with the budget last month, and the payout run for
+    that month is ready for the pass office to download (not yet confirmed)."""
+    rng = random.Random(479)
+    first = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    if first < scheme.valid_from:
+        return  # in January last month was before this year's schemes
+    clubs = list(Provider.objects.filter(kind="sport", status="goedgekeurd").order_by("name"))
+    children = list(
+        Pass.objects.filter(kind="kind", tier__in=scheme.tier_list()).order_by("pk")[:24]
+    )
+    for number, child in enumerate(children):
+        when = timezone.make_aware(
+            dt.datetime.combine(first + dt.timedelta(days=rng.randint(0, 27)), dt.time(16, 30))
+        )
+        with contextlib.suppress(ValidationError):
+            pay(
+                pass_card=child,
+                provider=rng.choice(clubs),
+                amount_cents=rng.choice([2500, 3500, 4500, 6000]),
+                key=f"demo-vorige-maand-{number}",
+                now=when,
+            )
+    with contextlib.suppress(ValidationError):
+        prepare_payout_run(f"{first.year}-{first.month:02d}")
 
 
 def _family_history(today) -> None:

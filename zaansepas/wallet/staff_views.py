@@ -182,5 +182,39 @@ def scheme_detail(request, code):
     return render(
         request,
         "wallet/staff/scheme_detail.html",
-        {"scheme": scheme, "preview": preview_grants(scheme)},
+        {
+            "scheme": scheme,
+            "preview": preview_grants(scheme),
+            "who": _who(scheme),
+            "where": _where(scheme),
+        },
     )
+
+
+def _who(scheme: Scheme) -> str:
+    from zaansepas.passes.models import Tier
+
+    parts = [str(Tier(t).label) for t in scheme.tier_list() if t in Tier.values] or [
+        _("alle passen")
+    ]
+    if scheme.min_age is not None or scheme.max_age is not None:
+        parts.append(
+            _("%(low)s tot en met %(high)s jaar")
+            % {"low": scheme.min_age or 0, "high": scheme.max_age or 120}
+        )
+    if scheme.uses_list:
+        parts.append(_("alleen passen op de lijst"))
+    return "; ".join(parts)
+
+
+def _where(scheme: Scheme) -> str:
+    from zaansepas.offers.models import ProviderKind
+
+    parts = [theme.name for theme in scheme.themes.all()]
+    parts += [
+        str(ProviderKind(kind).label)
+        for kind in scheme.provider_kind_list()
+        if kind in ProviderKind.values
+    ]
+    parts += [provider.name for provider in scheme.providers.all()]
+    return ", ".join(parts) or _("overal waar de Zaanse Pas werkt")
