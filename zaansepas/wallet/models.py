@@ -252,3 +252,38 @@ class PayoutLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.run_id}: {self.provider_id} {self.amount_cents}"
+
+
+class TopUpStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    PAID = "betaald", _("betaald")
+    FAILED = "mislukt", _("mislukt")
+    CANCELLED = "geannuleerd", _("geannuleerd")
+    EXPIRED = "verlopen", _("verlopen")
+
+
+class TopUp(models.Model):
+    """Own money the holder puts on the pass through the payment provider. The ledger gets
+    it only once the provider says it is paid (wallet.topups.refresh_top_up)."""
+
+    pass_card = models.ForeignKey("passes.Pass", on_delete=models.PROTECT, related_name="top_ups")
+    amount_cents = models.PositiveIntegerField(_("bedrag (cent)"))
+    provider = models.CharField(max_length=20)
+    external_id = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=12, choices=TopUpStatus.choices, default=TopUpStatus.OPEN)
+    checkout_url = models.CharField(max_length=500)
+    # Only for the demo provider: what its confirm page recorded, as a real provider would.
+    demo_outcome = models.CharField(max_length=12, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    paid_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount_cents__gt=0), name="top_up_positive"),
+        ]
+        verbose_name = _("opwaardering")
+        verbose_name_plural = _("opwaarderingen")
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.external_id}"

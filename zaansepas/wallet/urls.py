@@ -5,6 +5,9 @@ from . import staff_views, views
 app_name = "wallet"
 urlpatterns = [
     path("pas/tegoed/", views.wallet, name="wallet"),
+    path("pas/<str:number>/opwaarderen/", views.top_up, name="top_up"),
+    path("betalen/opwaarderen/webhook/", views.top_up_webhook, name="top_up_webhook"),
+    path("betalen/opwaarderen/demo/<str:external_id>/", views.demo_checkout, name="demo_checkout"),
     path("beheer/regelingen/", staff_views.schemes, name="schemes"),
     path("beheer/regelingen/<slug:code>/", staff_views.scheme_detail, name="scheme_detail"),
     path("beheer/uitbetalingen/", staff_views.payout_runs, name="payout_runs"),
