@@ -287,3 +287,15 @@ class TopUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.external_id}"
+
+
+class ExpiryNotice(models.Model):
+    """One email per budget account about money that will expire: never twice."""
+
+    account = models.OneToOneField(Account, on_delete=models.PROTECT, related_name="expiry_notice")
+    sent_to = models.EmailField()
+    balance_cents = models.BigIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.sent_at:%Y-%m-%d}"
