@@ -15,9 +15,10 @@ from zaansepas.passes.demo_data import RESIDENT_EMAIL
 from zaansepas.passes.models import Pass
 
 from .budgets import grant_all
-from .models import GrantBasis, Scheme
-from .payments import pay, top_up
+from .models import GrantBasis, Scheme, TopUp, TopUpStatus
+from .payments import pay
 from .payouts import prepare_payout_run
+from .topups import refresh_top_up
 
 
 def load_demo_wallet() -> dict:
@@ -101,7 +102,17 @@ def _family_history(today) -> None:
     club = Provider.objects.filter(kind="sport", status="goedgekeurd").order_by("name").first()
     if main is None or child is None or club is None:
         return
-    top_up(pass_card=main, amount_cents=2500, key="demo-opwaarderen-1")
+    if not TopUp.objects.filter(external_id="demo_opwaarderen_1").exists():
+        # As if paid on the demo payment page, so the day's reconciliation adds up.
+        row = TopUp.objects.create(
+            pass_card=main,
+            amount_cents=2500,
+            provider="demo",
+            external_id="demo_opwaarderen_1",
+            checkout_url="",
+            demo_outcome=TopUpStatus.PAID,
+        )
+        refresh_top_up(row)
     # Nothing on this pass for this club? Then the demo goes on without the payment.
     with contextlib.suppress(ValidationError):
         pay(pass_card=child, provider=club, amount_cents=4500, key="demo-betaling-1")
