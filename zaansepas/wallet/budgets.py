@@ -18,6 +18,7 @@ from zaansepas.offers.models import Offer, OfferStatus
 from zaansepas.passes.models import Pass, PassKind, PassStatus
 
 from .ledger import (
+    LedgerRefused,
     Posted,
     budget_account,
     expired_return_account,
@@ -178,3 +179,50 @@ def expire_budgets(day: dt.date | None = None) -> int:
             )
             emptied += not posted.replayed
     return emptied
+
+
+# --- the list a scheme may use -------------------------------------------------------------
+
+MAX_LIST_LINES = 5000
+
+
+@dataclass(frozen=True)
+class ListUpload:
+    added: int
+    already: int
+    unknown: list[str]  # lines that are not a pass number we know, as typed
+
+
+def add_to_list(scheme: Scheme, text: str) -> ListUpload:
+    """Pass numbers, one per line (as typed or pasted from a spreadsheet), added to the
+    scheme's list. Nothing is added when any line is wrong: staff fix the list and send it
+    again, so a half-read list never grants to half the people."""
+    from zaansepas.lib.checkdigit import clean_pass_number, has_valid_check_digit
+
+    from .models import SchemeListEntry
+
+    lines = [line.strip().strip(";,") for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise LedgerRefused(_("Plak of typ minstens één pasnummer."), code="empty")
+    if len(lines) > MAX_LIST_LINES:
+        raise LedgerRefused(
+            _("Hoogstens %(n)s passen per keer.") % {"n": MAX_LIST_LINES}, code="too_many"
+        )
+    numbers = {line: clean_pass_number(line) for line in lines}
+    known = dict(Pass.objects.filter(number__in=set(numbers.values())).values_list("number", "pk"))
+    unknown = [
+        line
+        for line, number in numbers.items()
+        if not has_valid_check_digit(number) or number not in known
+    ]
+    if unknown:
+        return ListUpload(0, 0, unknown)
+    wanted = {known[number] for number in numbers.values()}
+    existing = set(
+        scheme.list_entries.filter(pass_card_id__in=wanted).values_list("pass_card_id", flat=True)
+    )
+    SchemeListEntry.objects.bulk_create(
+        [SchemeListEntry(scheme=scheme, pass_card_id=pk) for pk in wanted - existing],
+        ignore_conflicts=True,
+    )
+    return ListUpload(len(wanted - existing), len(existing), [])

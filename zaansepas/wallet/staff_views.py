@@ -18,7 +18,7 @@ from weasyprint import HTML
 
 from zaansepas.lib.spreadsheet import safe_cell
 
-from .budgets import grant_all, preview_grants
+from .budgets import add_to_list, grant_all, preview_grants
 from .models import Account, AccountKind, PayoutRun, PayoutStatus, Scheme
 from .payouts import confirm_payout_run, prepare_payout_run, statement_lines
 
@@ -172,7 +172,23 @@ def scheme_detail(request, code):
     scheme = Scheme.objects.filter(code=code).first()
     if scheme is None:
         raise Http404
-    if request.method == "POST":
+    list_text, unknown = "", []
+    if request.method == "POST" and "list" in request.POST:
+        list_text = request.POST.get("list", "")
+        try:
+            upload = add_to_list(scheme, list_text)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            if not upload.unknown:
+                messages.success(
+                    request,
+                    _("%(added)s passen op de lijst gezet (%(already)s stonden er al op).")
+                    % {"added": upload.added, "already": upload.already},
+                )
+                return redirect("wallet:scheme_detail", code=code)
+            unknown = upload.unknown
+    elif request.method == "POST":
         made = grant_all(scheme, actor=request.user)
         messages.success(
             request,
@@ -187,7 +203,11 @@ def scheme_detail(request, code):
             "preview": preview_grants(scheme),
             "who": _who(scheme),
             "where": _where(scheme),
+            "listed": scheme.list_entries.count(),
+            "list_text": list_text,
+            "unknown": unknown,
         },
+        status=400 if unknown else 200,
     )
 
 

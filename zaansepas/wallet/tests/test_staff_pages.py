@@ -82,3 +82,28 @@ def test_only_the_pass_office_sees_money_pages(client, db):
     client.force_login(resident)
     for name in ("wallet:payout_runs", "wallet:schemes"):
         assert client.get(reverse(name)).status_code == 403
+
+
+def test_a_list_of_pass_numbers_is_added_only_when_every_line_is_right(office):
+    today = dt.date.today()
+    adult, _ = make_household_passes()
+    other, _ = make_household_passes()
+    scheme = Scheme.objects.create(
+        code="wijkteam",
+        name="Wijkteamtegoed",
+        uses_list=True,
+        amount_cents=5000,
+        valid_from=today.replace(month=1, day=1),
+        valid_until=today.replace(month=12, day=31),
+    )
+    url = reverse("wallet:scheme_detail", args=[scheme.code])
+    typo = adult.number[:-1] + str((int(adult.number[-1]) + 1) % 10)
+    bad = office.post(url, {"list": f"{adult.number}\n{typo}\n"})
+    assert bad.status_code == 400 and typo in bad.content.decode()
+    assert not scheme.list_entries.exists()
+    spaced = f"{adult.number[:4]} {adult.number[4:8]} {adult.number[8:]}"
+    office.post(url, {"list": f"{spaced}\n{adult.number}\n"})
+    assert list(scheme.list_entries.values_list("pass_card_id", flat=True)) == [adult.pk]
+    office.post(url)  # grant: only the listed pass
+    assert Transfer.objects.filter(key__contains=f":pas:{adult.pk}:").count() == 1
+    assert not Transfer.objects.filter(key__contains=f":pas:{other.pk}:").exists()
