@@ -3,18 +3,9 @@ pass office pages, which record who did what and why); prices are edited here.""
 
 from django.contrib import admin
 
+from zaansepas.lib.admin import ReadOnlyAdmin
+
 from .models import Application, Household, Pass, PassEvent, PassPrice, Person
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class PersonInline(admin.TabularInline):

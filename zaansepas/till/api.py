@@ -175,6 +175,9 @@ def refusal(exc: DjangoValidationError) -> Status:
     return Status(status, {"code": exc.code or "refused", "message": exc.messages[0]})
 
 
+SCAN_EXPIRED = {"code": "scan_expired", "message": "Deze scan is te oud. Scan de pas opnieuw."}
+
+
 def idempotency_key_or_error(request) -> tuple[str, Status | None]:
     """Every write from a till carries its own key, so a lost answer can be retried safely."""
     key = request.headers.get("Idempotency-Key", "").strip()
@@ -215,9 +218,7 @@ def redeem(request, body: RedeemIn, idempotency_key: str = IDEMPOTENCY_KEY):
         return error
     pass_id = pass_from_token(body.pass_token)
     if pass_id is None:
-        return Status(
-            400, {"code": "scan_expired", "message": "Deze scan is te oud. Scan de pas opnieuw."}
-        )
+        return Status(400, SCAN_EXPIRED)
     try:
         result = redeem_offer(
             offer_id=body.offer_id,

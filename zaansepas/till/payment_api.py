@@ -8,7 +8,15 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from .api import BODY_ERRORS, ERRORS, IDEMPOTENCY_KEY, Error, idempotency_key_or_error, refusal
+from .api import (
+    BODY_ERRORS,
+    ERRORS,
+    IDEMPOTENCY_KEY,
+    SCAN_EXPIRED,
+    Error,
+    idempotency_key_or_error,
+    refusal,
+)
 from .payments import paid_cents, pay_at_till, refund_at_till
 from .screen import pass_from_token
 
@@ -40,9 +48,7 @@ def pay(request, body: PaymentIn, idempotency_key: str = IDEMPOTENCY_KEY):
         return error
     pass_id = pass_from_token(body.pass_token)
     if pass_id is None:
-        return Status(
-            400, {"code": "scan_expired", "message": "Deze scan is te oud. Scan de pas opnieuw."}
-        )
+        return Status(400, SCAN_EXPIRED)
     try:
         result = pay_at_till(
             provider=request.till_device.provider,

@@ -3,18 +3,9 @@ Corrections are reversing transfers, made through wallet/ledger.py."""
 
 from django.contrib import admin
 
+from zaansepas.lib.admin import ReadOnlyAdmin
+
 from .models import Account, Entry, Scheme, Transfer
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class EntryInline(admin.TabularInline):

@@ -18,7 +18,7 @@ from .budgets import grant_all
 from .models import GrantBasis, Scheme, TopUp, TopUpStatus
 from .payments import pay
 from .payouts import prepare_payout_run
-from .topups import refresh_top_up
+from .topups import settle_top_up
 
 
 def load_demo_wallet() -> dict:
@@ -112,7 +112,7 @@ def _family_history(today) -> None:
             checkout_url="",
             demo_outcome=TopUpStatus.PAID,
         )
-        refresh_top_up(row)
+        settle_top_up(row, TopUpStatus.PAID)
     # Nothing on this pass for this club? Then the demo goes on without the payment.
     with contextlib.suppress(ValidationError):
         pay(pass_card=child, provider=club, amount_cents=4500, key="demo-betaling-1")

@@ -18,6 +18,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zaansepas.passes.models import PaymentStatus
+
 
 class GrantBasis(models.TextChoices):
     PER_PASS = "pas", _("per pas")
@@ -254,12 +256,8 @@ class PayoutLine(models.Model):
         return f"{self.run_id}: {self.provider_id} {self.amount_cents}"
 
 
-class TopUpStatus(models.TextChoices):
-    OPEN = "open", _("open")
-    PAID = "betaald", _("betaald")
-    FAILED = "mislukt", _("mislukt")
-    CANCELLED = "geannuleerd", _("geannuleerd")
-    EXPIRED = "verlopen", _("verlopen")
+# A top-up goes through the same payment provider as a paid pass, with the same states.
+TopUpStatus = PaymentStatus
 
 
 class TopUp(models.Model):

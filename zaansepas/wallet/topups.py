@@ -75,7 +75,11 @@ def start_top_up(pass_card, amount_cents: int) -> TopUp:
 
 def refresh_top_up(row: TopUp) -> TopUp:
     """Ask the provider; book the money once, on the first report that it is paid."""
-    status = provider().status(row)
+    return settle_top_up(row, provider().status(row))
+
+
+def settle_top_up(row: TopUp, status: str) -> TopUp:
+    """Record what the provider reported; on the first report of 'paid' book the money."""
     with transaction.atomic():
         locked = TopUp.objects.select_for_update().get(pk=row.pk)
         if locked.status != TopUpStatus.OPEN or status == TopUpStatus.OPEN:

@@ -2,13 +2,11 @@
 tickets, using a ticket at the till. Refusals write nothing."""
 
 import datetime as dt
-import threading
 import uuid
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from zaansepas.offers.models import OfferKind, OpeningHours, Reservation, ReservationStatus
 from zaansepas.offers.reservations import (
@@ -21,7 +19,13 @@ from zaansepas.offers.reservations import (
 from zaansepas.passes.models import PassStatus, Tier
 from zaansepas.till.models import Redemption
 from zaansepas.till.redemption import cancel_redemption, redeem_offer
-from zaansepas.till.tests.helpers import key, make_household_passes, make_offer, make_provider
+from zaansepas.till.tests.helpers import (
+    in_parallel,
+    key,
+    make_household_passes,
+    make_offer,
+    make_provider,
+)
 from zaansepas.till.tickets import check_ticket, redeem_ticket
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -284,27 +288,14 @@ def test_parallel_bookings_never_exceed_the_places_of_a_day():
     offer = make_offer(provider, kind=OfferKind.PLACE, capacity_per_date=3)
     passes = other_passes(10)
     day = dt.date.today() + dt.timedelta(days=1)
-    barrier = threading.Barrier(len(passes))
-    outcomes = []
-
-    def book(pass_card):
-        try:
-            barrier.wait()
-            reserve_offer(
-                offer_id=offer.pk, pass_id=pass_card.pk, service_date=day, request_key=uuid.uuid4()
+    results = in_parallel(
+        [
+            lambda p=p: reserve_offer(
+                offer_id=offer.pk, pass_id=p.pk, service_date=day, request_key=uuid.uuid4()
             )
-            outcomes.append("ok")
-        except ValidationError as exc:
-            outcomes.append(exc.code)
-        except Exception as exc:
-            outcomes.append(repr(exc))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=book, args=(p,)) for p in passes]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+            for p in passes
+        ]
+    )
+    outcomes = [kind if kind != "refused" else detail for kind, detail in results]
     assert sorted(outcomes) == ["capacity"] * 7 + ["ok"] * 3
     assert Reservation.objects.filter(offer=offer).count() == 3

@@ -101,3 +101,33 @@ def _has_reference():
 
 def key():
     return uuid.uuid4().hex
+
+
+def in_parallel(calls):
+    """Run the calls at the same moment on their own connections (threads released by one
+    barrier); returns ("ok", result), ("refused", code) or ("error", repr) per call."""
+    import threading
+
+    from django.core.exceptions import ValidationError
+    from django.db import connection
+
+    barrier = threading.Barrier(len(calls))
+    outcomes = []
+
+    def run(call):
+        try:
+            barrier.wait()
+            outcomes.append(("ok", call()))
+        except ValidationError as exc:
+            outcomes.append(("refused", exc.code))
+        except Exception as exc:  # anything else is a bug the caller's assertion shows
+            outcomes.append(("error", repr(exc)))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return outcomes

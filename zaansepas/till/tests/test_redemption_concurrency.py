@@ -1,40 +1,13 @@
 """Parallel tills against the real database (PostgreSQL in `make test`): limits hold."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 
 from zaansepas.till.models import Redemption
 from zaansepas.till.redemption import redeem_offer
 
-from .helpers import key, make_household_passes, make_offer, make_provider
+from .helpers import in_parallel, key, make_household_passes, make_offer, make_provider
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def in_parallel(calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            outcomes.append(("ok", call()))
-        except ValidationError as exc:
-            outcomes.append(("refused", exc.code))
-        except Exception as exc:  # anything else is a bug the assertion shows
-            outcomes.append(("error", repr(exc)))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return outcomes
 
 
 def call(offer, pass_card, idem=None):

@@ -1,13 +1,9 @@
 """Parallel payments against one balance (PostgreSQL in `make test`): exactly ⌊B/a⌋
 succeed, the balance never goes below zero, one key replayed is one transfer."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 
-from zaansepas.till.tests.helpers import make_household_passes, make_provider
+from zaansepas.till.tests.helpers import in_parallel, make_household_passes, make_provider
 from zaansepas.wallet.audit import ledger_problems
 from zaansepas.wallet.ledger import (
     own_money_account,
@@ -18,29 +14,6 @@ from zaansepas.wallet.ledger import (
 from zaansepas.wallet.models import Account, Transfer, TransferKind
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def in_parallel(calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            outcomes.append(("ok", call()))
-        except ValidationError as exc:
-            outcomes.append(("refused", exc.code))
-        except Exception as exc:  # anything else is a bug the assertion shows
-            outcomes.append(("error", repr(exc)))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return outcomes
 
 
 @pytest.fixture
