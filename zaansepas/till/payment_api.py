@@ -65,7 +65,7 @@ def pay(request, body: PaymentIn, idempotency_key: str = IDEMPOTENCY_KEY):
             "amount_cents": body.amount_cents,
             "paid_cents": result.paid_cents,
             "remainder_cents": result.remainder_cents,
-            "refunded": result.transfer.reversals.exists(),
+            "refunded": result.replayed and result.transfer.reversals.exists(),
             "created_at": result.transfer.created_at,
         },
     )

@@ -138,11 +138,13 @@ def grant_for_new_pass(pass_card: Pass, day: dt.date | None = None) -> None:
 def may_pay(scheme: Scheme, provider) -> bool:
     """Whether this scheme's budget may pay this provider. Every restriction the scheme sets
     must hold: named providers, kinds of provider, themes of the provider's offers."""
-    if scheme.providers.exists() and not scheme.providers.filter(pk=provider.pk).exists():
+    # .all() so a caller's prefetch_related("scheme__providers", "scheme__themes") is used.
+    named = [p.pk for p in scheme.providers.all()]
+    if named and provider.pk not in named:
         return False
     if scheme.provider_kind_list() and provider.kind not in scheme.provider_kind_list():
         return False
-    theme_ids = list(scheme.themes.values_list("pk", flat=True))
+    theme_ids = [theme.pk for theme in scheme.themes.all()]
     if theme_ids:
         return Offer.objects.filter(
             provider=provider, status=OfferStatus.APPROVED, themes__in=theme_ids

@@ -53,11 +53,14 @@ def post_transfer(
     actor=None,
     request: str | None = None,
     at=None,
+    key_checked: bool = False,
 ) -> Posted:
     """Write one transfer of two or more legs (account, amount in cents) that sum to zero.
     The same key with the same legs returns the first transfer; with other legs it is
     refused (code key_reused). `request` replaces the legs as what must match: a payment
-    replayed after the balances moved must still count as the same request."""
+    replayed after the balances moved must still count as the same request.
+    `key_checked`: the caller looked the key up in this transaction already (a race is
+    still caught by the unique key)."""
     key = (key or "").strip()
     if not key or len(key) > MAX_KEY_LENGTH:
         _refuse("key", _("Er ging iets mis bij het versturen. Probeer het opnieuw."))
@@ -66,7 +69,7 @@ def post_transfer(
     print_ = request or fingerprint(kind, amounts, memo)
     try:
         with transaction.atomic():
-            earlier = Transfer.objects.filter(key=key).first()
+            earlier = None if key_checked else Transfer.objects.filter(key=key).first()
             if earlier is not None:
                 return _replay(earlier, print_)
             locked = {

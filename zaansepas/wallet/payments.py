@@ -56,21 +56,24 @@ def _request(*parts) -> str:
 
 def spending_order(pass_card: Pass, provider, day: dt.date) -> list[Account]:
     """The sources a payment to this provider may use, in the order it uses them."""
+    # One query for all of the pass's accounts; the schemes' restrictions come with them.
+    accounts = list(
+        Account.objects.filter(pass_card=pass_card)
+        .select_related("scheme")
+        .prefetch_related("scheme__providers", "scheme__themes")
+        .order_by("expires_on", "pk")
+    )
     budgets = [
         account
-        for account in Account.objects.filter(
-            pass_card=pass_card,
-            kind=AccountKind.BUDGET,
-            expires_on__gte=day,
-            balance_cents__gt=0,
-            scheme__valid_from__lte=day,
-            scheme__valid_until__gte=day,
-        )
-        .select_related("scheme")
-        .order_by("expires_on", "pk")
-        if may_pay(account.scheme, provider)
+        for account in accounts
+        if account.kind == AccountKind.BUDGET
+        and account.expires_on >= day
+        and account.balance_cents > 0
+        and account.scheme.valid_from <= day <= account.scheme.valid_until
+        and may_pay(account.scheme, provider)
     ]
-    return budgets + [own_money_account(pass_card)]
+    own = next((a for a in accounts if a.kind == AccountKind.OWN_MONEY), None)
+    return budgets + [own or own_money_account(pass_card)]
 
 
 def pay(
@@ -123,7 +126,10 @@ def pay(
             actor=actor,
             request=request,
             at=now,
+            key_checked=True,
         )
+    if not posted.replayed:  # we know what was paid: no need to read it back
+        return PaymentResult(posted.transfer, paid, amount_cents - paid, False)
     return _result(posted, amount_cents)
 
 
