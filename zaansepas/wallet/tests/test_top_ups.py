@@ -4,6 +4,7 @@ paid, once; the daily reconciliation finds differences."""
 import datetime as dt
 
 import pytest
+import responses
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -81,3 +82,21 @@ def test_reconciliation_reports_a_booking_without_a_payment(resident, capsys):
         call_command("reconcile_payments", day=today.isoformat())
     assert exc.value.code == 1 and "geboekt zonder betaling: handmatig-1" in capsys.readouterr().err
     assert reconcile(today - dt.timedelta(days=1)).balanced
+
+
+@responses.activate
+def test_a_mollie_top_up_is_booked_by_its_webhook(resident, settings):
+    from zaansepas.passes.tests.test_payments import MOLLIE_PAYMENT
+
+    adult, client = resident
+    settings.PAYMENT_PROVIDER = "mollie"
+    settings.MOLLIE_API_KEY = "test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM"
+    responses.post("https://api.mollie.com/v2/payments", json=MOLLIE_PAYMENT, status=201)
+    paid = dict(MOLLIE_PAYMENT, status="paid", paidAt="2026-11-29T10:01:00+00:00")
+    responses.get("https://api.mollie.com/v2/payments/tr_WDqYK6vllg", json=paid)
+    start = client.post(reverse("wallet:top_up", args=[adult.number]), {"amount": "25,00"})
+    assert start["Location"] == "https://www.mollie.com/checkout/select-method/WDqYK6vllg"
+    client.post(reverse("wallet:top_up_webhook"), {"id": "tr_WDqYK6vllg"})
+    client.post(reverse("wallet:top_up_webhook"), {"id": "tr_WDqYK6vllg"})  # sent twice
+    assert balance(adult) == 2500
+    assert Transfer.objects.filter(kind=TransferKind.TOP_UP).count() == 1
