@@ -17,6 +17,7 @@ from django.utils import timezone
 
 # (file name, app_label.Model) in an order that respects foreign keys.
 EXPORTS = [
+    ("pass_prices.csv", "passes.PassPrice"),
     ("households.csv", "passes.Household"),
     ("persons.csv", "passes.Person"),
     ("applications.csv", "passes.Application"),
@@ -40,6 +41,8 @@ EXPORTS = [
     ("entries.csv", "wallet.Entry"),
     ("payout_runs.csv", "wallet.PayoutRun"),
     ("payout_lines.csv", "wallet.PayoutLine"),
+    ("top_ups.csv", "wallet.TopUp"),
+    ("expiry_notices.csv", "wallet.ExpiryNotice"),
 ]
 # Secrets and files that never leave: a new system issues its own.
 LEFT_OUT = {"token_hash", "code_salt", "evidence", "letter", "request_fingerprint"}

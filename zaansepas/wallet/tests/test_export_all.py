@@ -48,3 +48,14 @@ def test_a_folder_with_files_in_it_is_refused(ledger, tmp_path):
     (tmp_path / "iets.txt").write_text("x")
     with pytest.raises(CommandError):
         call_command("export_all", str(tmp_path))
+
+
+def test_every_model_with_pass_offer_till_or_wallet_data_is_exported():
+    from django.apps import apps
+
+    from zaansepas.wallet.export import EXPORTS
+
+    exported = {label for _file, label in EXPORTS}
+    for app in ("passes", "offers", "till", "wallet"):
+        for model in apps.get_app_config(app).get_models():
+            assert model._meta.label in exported, model._meta.label
