@@ -163,7 +163,16 @@ def refund_payment(
             _("Terugdraaien kan alleen binnen %(minutes)s minuten.")
             % {"minutes": settings.TILL_CANCEL_WINDOW_MINUTES},
         )
-    return reverse_transfer(payment, key=key, memo=payment.memo, actor=actor, at=now)
+    try:
+        return reverse_transfer(payment, key=key, memo=payment.memo, actor=actor, at=now)
+    except LedgerRefused as exc:
+        if exc.code != "insufficient":
+            raise
+        # Only the provider's side can fall short: it was paid out in the meantime.
+        _refuse(
+            "paid_out",
+            _("Deze betaling is al aan u uitbetaald. Neem contact op met de gemeente."),
+        )
 
 
 def top_up(*, pass_card: Pass, amount_cents: int, key: str) -> Posted:

@@ -196,3 +196,19 @@ def test_carers_budget_pays_businesses_only_and_expires_back_to_the_scheme(famil
     assert balance(budget_account(adult, scheme, dt.date(2026, 12, 31))) == 0
     assert balance(expired_return_account(scheme)) == 10000
     assert ledger_problems() == []
+
+
+def test_a_payment_already_paid_out_to_the_provider_is_not_refunded(family):
+    from zaansepas.wallet.payouts import clear_payable
+
+    adult, _kids = family
+    shop, _ = make_provider()
+    top_up(pass_card=adult, amount_cents=1000, key="op")
+    payment = pay(pass_card=adult, provider=shop, amount_cents=400, key="k", now=NOW).transfer
+    clear_payable(shop, period="2026-03", amount_cents=400)
+    message = refused(
+        "paid_out", refund_payment, payment, provider=shop, key="r", now=payment.created_at
+    )
+    assert "al aan u uitbetaald" in message
+    assert balance(own_money_account(adult)) == 600
+    assert ledger_problems() == []

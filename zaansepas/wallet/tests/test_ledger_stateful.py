@@ -133,7 +133,7 @@ class Ledger(RuleBasedStateMachine):
             )
         except ValidationError as exc:
             # The provider was paid out since: what it was owed is gone.
-            assert exc.code == "insufficient"
+            assert exc.code == "paid_out"
 
     @rule(day=st.sampled_from([dt.date(2026, 1, 1), dt.date(2027, 1, 1), dt.date(2028, 1, 1)]))
     def expire(self, day):
