@@ -25,7 +25,7 @@ from .ledger import (
     post_transfer,
     scheme_funding_account,
 )
-from .models import Account, AccountKind, GrantBasis, Scheme, TransferKind
+from .models import Account, AccountKind, GrantBasis, Scheme, Transfer, TransferKind
 
 
 def grant_expiry(scheme: Scheme, day: dt.date) -> dt.date:
@@ -103,8 +103,6 @@ def preview_grants(scheme: Scheme, day: dt.date | None = None) -> GrantPreview:
     if scheme.uses_list:
         candidates = candidates.filter(pk__in=listed)
     fitting = [p for p in candidates.order_by("pk") if fits_scheme(scheme, p, day, listed)]
-    from .models import Transfer
-
     done = set(
         Transfer.objects.filter(key__in=[grant_key(scheme, p, day) for p in fitting]).values_list(
             "key", flat=True

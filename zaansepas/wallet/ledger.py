@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import MAY_BE_NEGATIVE, Account, AccountKind, Entry, Transfer
+from .models import MAY_BE_NEGATIVE, Account, AccountKind, Entry, Transfer, TransferKind
 
 MAX_KEY_LENGTH = 120
 # One posting larger than this is a typing error, not a payment (€ 1 million).
@@ -142,12 +142,12 @@ def reverse_transfer(
     original: Transfer, *, key: str, memo: str = "", actor=None, at=None
 ) -> Posted:
     """Undo a transfer by posting its mirror image. The original stays as it was."""
-    from .models import TransferKind
-
     legs = [(entry.account, -entry.amount_cents) for entry in original.entries.all()]
     return post_transfer(
         key=key,
-        kind=TransferKind.CORRECTION if original.kind != "betaling" else TransferKind.REFUND,
+        kind=TransferKind.CORRECTION
+        if original.kind != TransferKind.PAYMENT
+        else TransferKind.REFUND,
         legs=legs,
         memo=memo or _("terugdraaien van %(key)s") % {"key": original.key},
         reverses=original,
@@ -188,10 +188,13 @@ def budget_account(pass_card, scheme, expires_on) -> Account:
     )
 
 
+def payable_key(provider) -> str:
+    """The key of what a provider is owed, for readers that must not create the account."""
+    return f"aanbieder:{provider.pk}"
+
+
 def provider_payable_account(provider) -> Account:
-    return _account(
-        f"aanbieder:{provider.pk}", kind=AccountKind.PROVIDER_PAYABLE, provider=provider
-    )
+    return _account(payable_key(provider), kind=AccountKind.PROVIDER_PAYABLE, provider=provider)
 
 
 def scheme_funding_account(scheme) -> Account:

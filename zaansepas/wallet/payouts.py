@@ -19,6 +19,7 @@ from sepaxml import SepaTransfer
 from .ledger import (
     LedgerRefused,
     Posted,
+    payable_key,
     payouts_account,
     post_transfer,
     provider_payable_account,
@@ -50,7 +51,7 @@ def clear_payable(provider, *, period: str, amount_cents: int, actor=None) -> Po
 
 
 def payable_cents(provider) -> int:
-    account = Account.objects.filter(key=provider_payable_account(provider).key).first()
+    account = Account.objects.filter(key=payable_key(provider)).first()
     return account.balance_cents if account else 0
 
 
@@ -80,7 +81,7 @@ def period_bounds(period: str) -> tuple[dt.datetime, dt.datetime]:
 
 def statement_lines(provider, starts_at, ends_at) -> list[StatementLine]:
     """Every payment and refund for this provider in the run's window: what it is paid for."""
-    account = Account.objects.filter(key=provider_payable_account(provider).key).first()
+    account = Account.objects.filter(key=payable_key(provider)).first()
     if account is None:
         return []
     entries = (

@@ -4,6 +4,7 @@
 import csv
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -137,7 +138,7 @@ def statement_pdf(request, period, provider_id):
     with translation.override("nl"):
         html = render_to_string(
             "wallet/staff/statement.html",
-            {"run": run, "line": line, "rows": rows, "debtor": _debtor()},
+            {"run": run, "line": line, "rows": rows, "debtor": settings.PAYOUT_DEBTOR_NAME},
         )
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = (
@@ -145,12 +146,6 @@ def statement_pdf(request, period, provider_id):
     )
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _debtor() -> str:
-    from django.conf import settings
-
-    return settings.PAYOUT_DEBTOR_NAME
 
 
 @login_required

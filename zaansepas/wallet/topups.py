@@ -17,7 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zaansepas.passes.payments import MollieProvider, PaymentUnavailable, demo_payments_allowed
+from zaansepas.passes.payments import (
+    MollieProvider,
+    PaymentUnavailable,
+    StartedPayment,
+    demo_payments_allowed,
+)
 
 from .ledger import LedgerRefused, payment_clearing_account
 from .models import Entry, TopUp, TopUpStatus, TransferKind
@@ -32,7 +37,7 @@ class DemoTopUpProvider:
 
     def start(self, *, amount_cents, description, redirect_url, webhook_url, reference):
         external_id = "demo_" + uuid.uuid4().hex
-        return external_id, reverse("wallet:demo_checkout", args=[external_id])
+        return StartedPayment(external_id, reverse("wallet:demo_checkout", args=[external_id]))
 
     def status(self, top_up_row: TopUp) -> str:
         return top_up_row.demo_outcome or TopUpStatus.OPEN
@@ -61,15 +66,12 @@ def start_top_up(pass_card, amount_cents: int) -> TopUp:
         webhook_url=base + reverse("wallet:top_up_webhook"),
         reference=f"opwaarderen-{pass_card.pk}",
     )
-    external_id, checkout_url = (
-        started if isinstance(started, tuple) else (started.external_id, started.checkout_url)
-    )
     return TopUp.objects.create(
         pass_card=pass_card,
         amount_cents=amount_cents,
         provider=psp.name,
-        external_id=external_id,
-        checkout_url=checkout_url,
+        external_id=started.external_id,
+        checkout_url=started.checkout_url,
     )
 
 
