@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "zaansepas.offers",
     "zaansepas.till",
     "zaansepas.wallet",
+    "zaansepas.surveys",
     "zaansepas.pages",
     "zaansepas.lib",
 ]

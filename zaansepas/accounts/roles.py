@@ -22,7 +22,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wallet.grant_budget",
         "wallet.run_payouts",
     ],
-    Role.RESEARCHER: ["city.view_area", "city.view_populationcount"],
+    Role.RESEARCHER: [
+        "city.view_area",
+        "city.view_populationcount",
+        "surveys.manage_survey",
+        "surveys.translate_survey",
+        "surveys.view_results",
+        "surveys.enter_paper_response",
+    ],
     Role.PROFESSIONAL: [],
     Role.ADMIN: [
         "city.add_policytheme",

@@ -1,0 +1,2 @@
+# Filled in by the xlsform pages.
+urlpatterns: list = []
