@@ -19,7 +19,6 @@ from .texts import pick
 
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 5000
-EMPTY = object()
 
 
 @dataclass

@@ -25,8 +25,8 @@ CODE_VALIDATOR = RegexValidator(
     _("Gebruik kleine letters, cijfers en _; begin met een letter; hoogstens 32 tekens."),
 )
 CHOICE_CODE_VALIDATOR = RegexValidator(
-    r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,31}$",
-    _("Gebruik letters, cijfers, _ en -; hoogstens 32 tekens."),
+    r"^[A-Za-z0-9][A-Za-z0-9_+.\-]{0,31}$",
+    _("Gebruik letters, cijfers en _ - + .; hoogstens 32 tekens."),
 )
 
 
