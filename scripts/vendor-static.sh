@@ -9,6 +9,7 @@
 #   axe-core                        -> browser_tests/vendor/axe.min.js   (accessibility checks)
 #   barcode-detector (+ zxing-wasm) -> zaansepas/static/vendor/barcode-detector/ and zxing-wasm/
 #                                      (QR scanning with the camera on the till page)
+#   htmx.org                        -> zaansepas/static/vendor/htmx/          (partial page updates)
 # and it rewrites zaansepas/static/vendor/README.md to match.
 #
 # To bump: change a version below, set its sha512 to "" and run once; the script prints the
@@ -38,6 +39,10 @@ BARCODE_DETECTOR_SHA512="sha512-/4QOrrNrCRmDSBWiiP4aC72dnkuXUEdcFRidHgbPRXUpy82X
 # version barcode-detector depends on (checked below, and its sha256 against the glue's).
 ZXING_WASM_VERSION=3.1.3
 ZXING_WASM_SHA512="sha512-3lC9BJk4fR5ZJxcGjb0hVnDFOW7KpLXHIebiBmVd4FDRQZVeObztoTKxRUPxlWwSgxrMRONK0u50hBD1aTYEKg=="
+# htmx: server-rendered pages that update a part of themselves (the survey builder) without
+# a JS build. 0BSD, one file, no dependencies; the 2.x line (4.x is a rewrite, too new).
+HTMX_VERSION=2.0.11
+HTMX_SHA512="sha512-Thx/WtpeOQqSrqBCw/A1cwGJGg4UrVa3+sW0GmrM3p4gJgO89ecH4qtbnyzDDWFvBTqjnIMCgELTNt636dtamA=="
 # zxing-cpp (compiled into the .wasm) is Apache-2.0; the npm package carries only the MIT
 # licence of the wrapper, so the Apache-2.0 text comes from Debian's base-files.
 APACHE_LICENSE=/usr/share/common-licenses/Apache-2.0
@@ -70,6 +75,7 @@ fetch @utrecht/component-library-css "$UTRECHT_CSS_VERSION" "$UTRECHT_CSS_SHA512
 fetch axe-core "$AXE_VERSION" "$AXE_SHA512"
 fetch barcode-detector "$BARCODE_DETECTOR_VERSION" "$BARCODE_DETECTOR_SHA512"
 fetch zxing-wasm "$ZXING_WASM_VERSION" "$ZXING_WASM_SHA512"
+fetch htmx.org "$HTMX_VERSION" "$HTMX_SHA512"
 
 # --- NL Design System (Utrecht) component CSS ------------------------------------------------
 utrecht="$root/zaansepas/static/vendor/utrecht"
@@ -117,6 +123,14 @@ cp "$APACHE_LICENSE" "$zxing/LICENSE.zxing-cpp"
 scanner_kb=$(( ($(stat -c %s "$scanner/ponyfill.js") + $(stat -c %s "$scanner/zxing-exported.js") + 1023) / 1024 ))
 wasm_kb=$(( ($(stat -c %s "$zxing/zxing_reader.wasm") + 1023) / 1024 ))
 
+# --- htmx ---------------------------------------------------------------------------------
+htmx="$root/zaansepas/static/vendor/htmx"
+rm -rf "$htmx"
+mkdir -p "$htmx"
+cp "$work/htmx.org/package/dist/htmx.min.js" "$htmx/htmx.min.js"
+cp "$work/htmx.org/package/LICENSE" "$htmx/LICENSE"
+htmx_kb=$(( ($(stat -c %s "$htmx/htmx.min.js") + 1023) / 1024 ))
+
 # --- README ----------------------------------------------------------------------------------
 cat >"$root/zaansepas/static/vendor/README.md" <<EOF
 # Vendored front-end files
@@ -130,6 +144,7 @@ in the script and run it again (it checks the sha512 of each npm tarball).
 | \`utrecht/component-library.css\` | npm \`@utrecht/component-library-css\` (\`dist/index.css\`) | $UTRECHT_CSS_VERSION | EUPL-1.2 (\`utrecht/LICENSE.md\`) | NL Design System components (page, header, buttons, form fields, alerts, tables) as plain CSS classes; the shared Dutch-government standard, tested for accessibility |
 | \`barcode-detector/ponyfill.js\`, \`barcode-detector/zxing-exported.js\` ($scanner_kb kB) | npm \`barcode-detector\` (\`dist/es/\`) | $BARCODE_DETECTOR_VERSION | MIT (\`barcode-detector/LICENSE\`) | reads the QR code from the camera on the till page (\`till/scan.js\`): the web-standard BarcodeDetector API as an ES module, maintained, no build step |
 | \`zxing-wasm/zxing_reader.wasm\` ($wasm_kb kB) | npm \`zxing-wasm\` (\`dist/reader/\`) | $ZXING_WASM_VERSION | MIT (\`zxing-wasm/LICENSE\`); the compiled zxing-cpp is Apache-2.0 (\`zxing-wasm/LICENSE.zxing-cpp\`) | the decoder behind barcode-detector; the exact build its glue expects (sha256 checked). Served from our static files, never a CDN |
+| \`htmx/htmx.min.js\` ($htmx_kb kB) | npm \`htmx.org\` (\`dist/\`) | $HTMX_VERSION | 0BSD (\`htmx/LICENSE\`) | lets server-rendered pages (the survey builder) replace one part of themselves; every page still works without it |
 | \`browser_tests/vendor/axe.min.js\` (outside static/, never served) | npm \`axe-core\` | $AXE_VERSION | MPL-2.0 (\`browser_tests/vendor/LICENSE\`) | automated WCAG 2.1 AA checks in the browser tests |
 
 The component CSS only reads \`--utrecht-*\` design tokens (CSS custom properties). The
@@ -148,7 +163,8 @@ default CDN address, and the browser test fails on any request that leaves the s
 
 Sources: <https://github.com/nl-design-system/utrecht>,
 <https://github.com/dequelabs/axe-core>, <https://github.com/Sec-ant/barcode-detector>,
-<https://github.com/Sec-ant/zxing-wasm>, <https://github.com/zxing-cpp/zxing-cpp>.
+<https://github.com/Sec-ant/zxing-wasm>, <https://github.com/zxing-cpp/zxing-cpp>,
+<https://github.com/bigskysoftware/htmx>.
 EOF
 
 echo "==> vendored into zaansepas/static/vendor/ and browser_tests/vendor/"
