@@ -8,7 +8,7 @@ from zaansepas.accounts.roles import ensure_role_groups, grant_role
 from zaansepas.city.models import Area, AreaKind, PostcodeArea
 from zaansepas.surveys import answering
 from zaansepas.surveys.definition import definition_for
-from zaansepas.surveys.models import Channel, ChannelKind, SurveyStatus
+from zaansepas.surveys.models import Channel, ChannelKind, Survey, SurveyStatus
 from zaansepas.surveys.spec import age_band_options, create_survey_from_spec, yes_no_options
 
 
@@ -122,7 +122,10 @@ def make_district(code: str = "WK047901", name: str = "Poelenburg", postcode: st
 
 
 def make_open_survey(spec: dict | None = None, **fields):
-    survey = create_survey_from_spec(spec or every_kind_spec())
+    spec = spec or every_kind_spec()
+    # Each call a new version, so a test can have several surveys of the same spec.
+    version = Survey.objects.filter(series=spec["series"]).count() + 1
+    survey = create_survey_from_spec(spec, version=version)
     survey.status = SurveyStatus.PUBLISHED
     survey.published_at = timezone.now()
     for name, value in fields.items():
