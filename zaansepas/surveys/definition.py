@@ -212,3 +212,38 @@ def definition_for(survey: Survey) -> SurveyDef:
             _cache.clear()
         _cache[key] = build_definition(survey)
     return _cache[key]
+
+
+OPERATOR_WORDS = {
+    "eq": "is",
+    "ne": "is niet",
+    "selected": "heeft aangevinkt",
+    "not_selected": "heeft niet aangevinkt",
+    "gt": "is groter dan",
+    "ge": "is minstens",
+    "lt": "is kleiner dan",
+    "le": "is hoogstens",
+    "answered": "is beantwoord",
+}
+
+
+def describe_condition(show_if: dict | None, survey: SurveyDef | None = None) -> str:
+    """A condition in Dutch words, for researchers, the codebook and paper forms:
+    "Alleen als kent_pas is 'Ja'". Choice codes become their Dutch labels when known."""
+    if not show_if or not show_if.get("rules"):
+        return ""
+    parts = []
+    for rule in show_if["rules"]:
+        value = rule.get("value")
+        question = survey.by_code.get(rule["question"]) if survey else None
+        option = question.option(str(value)) if question and value is not None else None
+        shown = (
+            f"'{option.label.get('nl', value)}'"
+            if option
+            else (f"'{value}'" if value is not None else "")
+        )
+        parts.append(
+            f"{rule['question']} {OPERATOR_WORDS.get(rule['op'], rule['op'])} {shown}".strip()
+        )
+    joiner = " of " if show_if.get("match") == "any" else " en "
+    return "Alleen als " + joiner.join(parts)

@@ -17,7 +17,7 @@ RADIO_KINDS = {
 }
 
 
-def _submitted_values(question: QuestionDef, data) -> dict:
+def submitted_values(question: QuestionDef, data) -> dict:
     field = f"q-{question.code}"
     if question.kind == QuestionKind.MULTIPLE:
         return {"selected": data.getlist(field), "other": data.get(f"{field}-other", "")}
@@ -110,9 +110,7 @@ def page_view(
         if not is_shown(question, answers):
             continue
         values = (
-            _submitted_values(question, data)
-            if data is not None
-            else form_values(question, answers)
+            submitted_values(question, data) if data is not None else form_values(question, answers)
         )
         questions.append(question_view(question, language, values, errors.get(question.code, "")))
     section = definition.sections[page.section]

@@ -9,8 +9,40 @@ urlpatterns = [
     path("onderzoek/vragenlijsten/<int:pk>/", builder_views.survey_detail, name="staff_detail"),
     path(
         "onderzoek/vragenlijsten/<int:pk>/vertalen/",
-        builder_views.translations,
+        builder_views.translations_page,
         name="translations",
+    ),
+    path("onderzoek/vragenlijsten/<int:pk>/voorbeeld/", builder_views.preview, name="preview"),
+    path("onderzoek/vragenlijsten/<int:pk>/status/", builder_views.publish, name="publish"),
+    path(
+        "onderzoek/vragenlijsten/<int:pk>/onderdelen/",
+        builder_views.section_add,
+        name="section_add",
+    ),
+    path(
+        "onderzoek/vragenlijsten/<int:pk>/onderdelen/<int:section_id>/",
+        builder_views.section_update,
+        name="section_update",
+    ),
+    path(
+        "onderzoek/vragenlijsten/<int:pk>/onderdelen/<int:section_id>/vraag/",
+        builder_views.question_add,
+        name="question_add",
+    ),
+    path(
+        "onderzoek/vragenlijsten/<int:pk>/vragen/<int:question_id>/",
+        builder_views.question_edit,
+        name="question_edit",
+    ),
+    path(
+        "onderzoek/vragenlijsten/<int:pk>/vragen/<int:question_id>/verplaatsen/",
+        builder_views.question_move,
+        name="question_move",
+    ),
+    path(
+        "onderzoek/vragenlijsten/<int:pk>/vragen/<int:question_id>/verwijderen/",
+        builder_views.question_delete,
+        name="question_delete",
     ),
     path("onderzoek/vragenlijsten/<int:pk>/papier/", staff_views.paper_entry, name="paper_entry"),
     path("", include("zaansepas.surveys.channel_urls")),
