@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from zaansepas.city.models import AgeBand, Area, AreaKind, Sex
 from zaansepas.lib.spreadsheet import safe_cell
@@ -394,11 +396,16 @@ def sheet_cell(column: Column, value, labels: bool, language: str):
         return value
     if column.type == CATEGORY:
         if labels:
-            return text_cell(column, value, True, language)
+            return _sheet_text(text_cell(column, value, True, language))
         category = column.category(value)
         if category is not None and category.code == str(category.spss):
             return category.spss  # whole-number codes as numbers, not as text in Excel
-    return safe_cell(str(value))
+    return _sheet_text(safe_cell(str(value)))
+
+
+def _sheet_text(text: str) -> str:
+    # openpyxl refuses control characters; answers have none, but a file must never fail.
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
 # --- CSV ---------------------------------------------------------------------------------
@@ -422,8 +429,6 @@ def stream_csv(layout: Layout, labels: bool = False, language: str = "nl") -> It
 
 def write_xlsx(layout: Layout, target, labels: bool = False, language: str = "nl") -> None:
     """Sheet "antwoorden" (as the CSV) and sheet "variabelen" (name and label per column)."""
-    from openpyxl import Workbook
-
     book = Workbook(write_only=True)
     sheet = book.create_sheet("antwoorden")
     sheet.append([column.name for column in layout.columns])
@@ -495,6 +500,8 @@ def _spss_value(column: Column, value) -> float:
 
 
 def write_sav(layout: Layout, path: str, language: str = "nl") -> None:
+    # Imported here: pandas takes long to load, and only this download needs it, so the
+    # web processes do not pay for it at start-up.
     import pandas as pd
     import pyreadstat
 

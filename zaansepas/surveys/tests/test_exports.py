@@ -1,12 +1,16 @@
 """Response exports: the documented column layout in CSV, XLSX and SPSS .sav."""
 
 import csv
+import datetime as dt
 import io
 
 import openpyxl
 import pyreadstat
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from zaansepas.accounts.models import Role
 from zaansepas.surveys import exports
@@ -323,10 +327,6 @@ def test_people_without_view_results_get_no_files(answered, client):
 
 
 def test_downloads_page_shows_the_count_the_retention_date_and_every_file(answered, client):
-    import datetime as dt
-
-    from django.utils import timezone
-
     survey, _full, _short = answered
     survey.closed_at = timezone.make_aware(dt.datetime(2026, 3, 31, 12))
     survey.retention_months = 11
@@ -338,3 +338,29 @@ def test_downloads_page_shows_the_count_the_retention_date_and_every_file(answer
     for fmt in ("csv-codes", "csv-labels", "xlsx-codes", "xlsx-labels", "sav", "codebook-pdf"):
         assert reverse("surveys:export", args=[survey.pk, fmt]) in page
     assert reverse("surveys:codebook", args=[survey.pk]) in page
+
+
+def test_a_survey_without_responses_exports_empty_files_with_all_columns(db, tmp_path):
+    survey = make_open_survey()
+    layout = exports.export_layout(survey)
+    assert read_csv("".join(exports.stream_csv(layout))) == []
+    rows, _book = read_xlsx(survey, labels=True)
+    assert rows == []
+    frame, meta = read_sav(survey, tmp_path)
+    assert len(frame) == 0 and meta.column_names == DOCUMENTED_COLUMNS
+
+
+def test_export_queries_do_not_grow_with_the_number_of_responses(answered):
+    survey, _full, _short = answered
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as captured:
+            layout = exports.export_layout(survey)
+            list(exports.stream_csv(layout))
+        return len(captured)
+
+    before = count_queries()
+    channel = survey.channels.first()
+    for _ in range(5):
+        respond(channel, FULL_ANSWER)
+    assert count_queries() == before
