@@ -3,7 +3,8 @@
 Two steps, both run by `manage.py delete_expired_responses`:
 1. When a survey has closed, the contact details of its invitations (email address, mail
    merge fields, the panel's link to a pass) are wiped and unfinished drafts deleted: they
-   were only needed to reach people while the survey was open.
+   were only needed to reach people while the survey was open. Drafts past their own
+   expiry (30 days) are deleted as well.
 2. `retention_months` after the close, the responses, the follow-up consents and any
    drafts left are deleted, and the survey records when.
 """
@@ -64,15 +65,16 @@ def wipe_closed_survey_contacts(today: dt.date | None = None) -> Wiped:
     """Step 1: contact details of invitations and drafts of every closed survey."""
     today = today or timezone.localdate()
     closed = [survey.pk for survey in _candidates() if is_closed(survey, today)]
-    if not closed:
-        return Wiped()
     with transaction.atomic():
         invitations = (
             Invitation.objects.filter(channel__survey__in=closed)
             .filter(~Q(email="") | ~Q(merge_fields={}) | Q(panel_pass__isnull=False))
             .update(email="", merge_fields={}, panel_pass=None)
         )
-        drafts, _ = ResponseDraft.objects.filter(survey__in=closed).delete()
+        # Drafts nobody came back to within their time go too, open survey or not.
+        drafts, _ = ResponseDraft.objects.filter(
+            Q(survey__in=closed) | Q(expires_at__lt=timezone.now())
+        ).delete()
     return Wiped(invitations, drafts)
 
 

@@ -176,3 +176,18 @@ def test_daily_command_refuses_a_malformed_date(closed_survey):
     with pytest.raises(CommandError, match="JJJJ-MM-DD"):
         call_command("delete_expired_responses", "--today", "29-11-2026")
     assert Response.objects.filter(survey=closed_survey).count() == 2
+
+
+def test_a_draft_past_its_expiry_is_deleted_while_the_survey_is_still_open(db):
+    survey = make_open_survey(closes_at=at(dt.date(2027, 6, 1)))
+    channel = add_answers(survey)
+    stale = ResponseDraft.objects.create(
+        survey=survey,
+        channel=channel,
+        token_hash=secrets.token_hex(32),
+        answers={"q_idee": "oud"},
+        expires_at=timezone.now() - dt.timedelta(minutes=1),
+    )
+    assert wipe_closed_survey_contacts(timezone.localdate()).drafts == 1
+    assert not ResponseDraft.objects.filter(pk=stale.pk).exists()
+    assert ResponseDraft.objects.filter(survey=survey).count() == 1  # the live one stays
