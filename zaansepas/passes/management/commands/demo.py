@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from zaansepas.offers.demo_specs import BAKER_EMAIL, TILL_EMAIL
 from zaansepas.passes.demo_data import DEMO_PASSWORD, RESIDENT_EMAIL, STAFF_USERS, load_demo
+from zaansepas.surveys.demo_data import create_demo_survey
 
 
 class Command(BaseCommand):
@@ -23,6 +24,13 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Tegoed: {counts['schemes']} regelingen, {counts['grants']} nieuwe toekenningen."
+            )
+        )
+        survey = create_demo_survey()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Behoeftescan: {survey['responses']} ingevulde vragenlijsten via "
+                f"{survey['channels']} kanalen, {survey['consents']} toestemmingen."
             )
         )
         self.stdout.write(
