@@ -171,7 +171,7 @@ def missing_required(definition: SurveyDef, answers: dict) -> list[str]:
     ]
 
 
-def _respondent_facts(definition: SurveyDef, answers: dict, channel, attributes) -> dict:
+def respondent_facts(definition: SurveyDef, answers: dict, channel, attributes) -> dict:
     """District, age band and sex for monitoring and weighting, from the answers first."""
     facts = {"district_id": None, "age_band": "", "sex": "", "attributes": dict(attributes)}
     source = ""
@@ -227,7 +227,7 @@ def submit_response(channel: Channel, token: str) -> Submitted:
             return Submitted(None, missing)
         if survey_state(draft.survey) != "open":
             raise ValidationError(say(draft.language, survey_state(draft.survey)))
-        facts = _respondent_facts(definition, answers, channel, draft.attributes)
+        facts = respondent_facts(definition, answers, channel, draft.attributes)
         response = Response.objects.create(
             survey=draft.survey,
             channel=channel,
@@ -264,7 +264,7 @@ def enter_paper_response(survey: Survey, channel: Channel, data, form_key: str):
     errors = {code: text for code, text in errors.items() if text != say("nl", "error_required")}
     if errors:
         return None, errors
-    facts = _respondent_facts(definition, answers, channel, {})
+    facts = respondent_facts(definition, answers, channel, {})
     try:
         with transaction.atomic():
             PaperEntryKey.objects.create(key_hash=hash_token(form_key))

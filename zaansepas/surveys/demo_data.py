@@ -8,13 +8,13 @@ their share of the population (UNDER_REPRESENTED), Krommenie and Koog aan de Zaa
 women more, as in most surveys. Answers are consistent with the survey: required questions
 answered, hidden questions ("show if") left out, values in the formats of answers.py, a
 postcode that lies in the respondent's wijk, and the district, age band and sex of each
-response derived from the answers as answering._respondent_facts does.
+response derived from the answers as answering.respondent_facts does.
 
 Everything comes from one seeded random generator: the same demo on every install. It is
 idempotent like the rest of `manage.py demo`: when the demo survey exists, nothing is added.
 
-The survey is published by setting its status and dates directly: the publish action is
-not there yet. When it is, create_demo_survey should call it.
+The survey is published with the builder's publish action, then its dates are moved back:
+the demo shows a survey five weeks into its fieldwork.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from zaansepas.city.models import Area, AreaKind, PostcodeArea
 
+from .builder import publish_survey
 from .demo_survey import SERIES, needs_scan_spec
 from .models import (
     Channel,
@@ -38,7 +39,6 @@ from .models import (
     FollowUpConsent,
     Response,
     Survey,
-    SurveyStatus,
 )
 from .monitoring import adult_population
 from .spec import create_survey_from_spec
@@ -637,11 +637,10 @@ def create_demo_survey(response_count: int = RESPONSE_COUNT) -> dict:
     today = timezone.localdate()
     first_day = today - dt.timedelta(days=FIELDWORK_DAYS)
 
-    survey = create_survey_from_spec(needs_scan_spec())
-    survey.status = SurveyStatus.PUBLISHED
+    survey = publish_survey(create_survey_from_spec(needs_scan_spec()))
     survey.published_at = now - dt.timedelta(days=FIELDWORK_DAYS)
     survey.closes_at = now + dt.timedelta(days=14)
-    survey.save(update_fields=["status", "published_at", "closes_at", "updated_at"])
+    survey.save(update_fields=["published_at", "closes_at", "updated_at"])
 
     wijken = list(Area.objects.filter(kind=AreaKind.DISTRICT).order_by("code"))
     if not wijken:
@@ -701,7 +700,7 @@ def create_demo_survey(response_count: int = RESPONSE_COUNT) -> dict:
 
 
 def _facts(answers: dict, channel: Channel, postcode: str | None, wijk: Area) -> dict:
-    """District, age band and sex as answering._respondent_facts derives them: the wijk of
+    """District, age band and sex as answering.respondent_facts derives them: the wijk of
     the postcode, else the wijk of the channel; the age band and sex as answered."""
     district_id, source = None, ""
     if postcode:

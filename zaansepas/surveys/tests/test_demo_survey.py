@@ -7,7 +7,7 @@ import pytest
 
 from zaansepas.city.demo_data import THEMES, load_zaanstad_reference_data
 from zaansepas.city.models import PolicyTheme
-from zaansepas.surveys.answering import _respondent_facts, missing_required
+from zaansepas.surveys.answering import missing_required, respondent_facts
 from zaansepas.surveys.definition import (
     SINGLE_CODE_KINDS,
     definition_for,
@@ -194,7 +194,7 @@ def test_demo_facts_match_what_answering_derives(demo):
     definition = definition_for(survey)
     responses = Response.objects.filter(survey=survey).select_related("channel")
     for response in list(responses.order_by("reference"))[:150]:
-        facts = _respondent_facts(definition, response.answers, response.channel, {})
+        facts = respondent_facts(definition, response.answers, response.channel, {})
         assert facts == {
             "district_id": response.district_id,
             "age_band": response.age_band,
