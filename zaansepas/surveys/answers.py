@@ -48,8 +48,16 @@ def read_answer(question: QuestionDef, data, language: str) -> Answer:
     return answer
 
 
+def _other_option(question):
+    return next((option for option in question.options if option.is_other), None)
+
+
 def _single(question, data, language) -> Answer:
     raw = data.get(_field(question.code), "")
+    typed_other = _clean_text(data.get(_field(question.code, "other"), ""))
+    if raw == "" and typed_other and _other_option(question):
+        # Someone typed in "anders, namelijk" but forgot the button: that is their answer.
+        raw = _other_option(question).code
     if raw == "":
         return Answer()
     option = question.option(raw)
@@ -67,6 +75,9 @@ def _single(question, data, language) -> Answer:
 
 def _multiple(question, data, language) -> Answer:
     raw = set(data.getlist(_field(question.code)))
+    other_option = _other_option(question)
+    if other_option and _clean_text(data.get(_field(question.code, "other"), "")):
+        raw.add(other_option.code)  # typed in "anders, namelijk" without ticking it
     if not raw:
         return Answer()
     known = {option.code for option in question.options}

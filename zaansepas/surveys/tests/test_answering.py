@@ -279,3 +279,12 @@ def answer_everything_from_start(client, channel):
     start(client, channel)
     response = answer_everything_from_page_0(client, channel)
     return client.get(response["Location"])
+
+
+def test_typing_in_other_without_ticking_it_counts_as_choosing_other(client, channel):
+    start(client, channel)
+    post_page(client, channel, 0, {"q-kent_pas": "1"})
+    post_page(client, channel, 1, {"q-gebruik": ["sport"], "q-gebruik-other": "zwemles"})
+    answers = ResponseDraft.objects.get().answers
+    assert answers["gebruik"] == ["sport", "anders"]
+    assert answers["gebruik.other"] == "zwemles"
