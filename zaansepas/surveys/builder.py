@@ -8,11 +8,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from .models import Choice, ChoiceRole, Question, Section, Survey, SurveyStatus
+from .models import Question, Section, Survey, SurveyStatus
 from .spec import (
     add_question_from_spec,
     age_band_options,
     check_spec,
+    create_choices,
     create_survey_from_spec,
     survey_to_spec,
     yes_no_options,
@@ -184,19 +185,7 @@ def update_question(question: Question, changes: dict) -> Question:
                     other.save(update_fields=["show_if"])
         if "options" in changes or "rows" in changes:
             question.choices.all().delete()
-            Choice.objects.bulk_create(
-                Choice(
-                    question=question,
-                    role=role,
-                    position=position,
-                    code=item["code"],
-                    label=item.get("label") or {},
-                    is_other=bool(item.get("is_other")),
-                    is_exclusive=bool(item.get("is_exclusive")),
-                )
-                for role, key in ((ChoiceRole.OPTION, "options"), (ChoiceRole.ROW, "rows"))
-                for position, item in enumerate(updated.get(key) or [])
-            )
+            create_choices(question, updated.get("options") or [], updated.get("rows") or [])
         _touch(survey)
     return question
 

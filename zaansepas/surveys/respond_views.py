@@ -6,6 +6,7 @@ the receipt after submitting lives in a signed cookie. The server keeps no sessi
 that could tie a person to their answers."""
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -84,17 +85,34 @@ def _with_token(response, code: str, token: str):
 
 
 def _debug() -> bool:
-    from django.conf import settings
-
     return settings.DEBUG
 
 
-def _message(request, survey, language, key, status=200):
+def _show(request, survey, language, text, status=200, **extra):
+    """A page with one message in the survey language (closed, used invitation, ...)."""
     return render(
         request,
         "surveys/respond/message.html",
-        _frame(survey, language, message=say(language, key)),
+        _frame(survey, language, message=text, **extra),
         status=status,
+    )
+
+
+def _message(request, survey, language, key, status=200):
+    return _show(request, survey, language, say(language, key), status)
+
+
+def _landing(request, channel, language, start_url):
+    return render(
+        request,
+        "surveys/respond/landing.html",
+        _frame(
+            channel.survey,
+            language,
+            channel=channel,
+            intro=pick(channel.survey.intro, language),
+            start_url=start_url,
+        ),
     )
 
 
@@ -110,17 +128,7 @@ def landing(request, code):
     draft = draft_for_token(channel, request.COOKIES.get(_cookie(channel.code), ""))
     if draft is not None and "taal" not in request.GET:
         return redirect("surveys:page", code=channel.code, page=draft.page)
-    return render(
-        request,
-        "surveys/respond/landing.html",
-        _frame(
-            survey,
-            language,
-            channel=channel,
-            intro=pick(survey.intro, language),
-            start_url=reverse("surveys:start", args=[channel.code]),
-        ),
-    )
+    return _landing(request, channel, language, reverse("surveys:start", args=[channel.code]))
 
 
 @require_POST
@@ -130,12 +138,7 @@ def start(request, code):
     try:
         draft, token = start_response(channel, language)
     except ValidationError as exc:
-        return render(
-            request,
-            "surveys/respond/message.html",
-            _frame(channel.survey, language, message=exc.messages[0]),
-            status=400,
-        )
+        return _show(request, channel.survey, language, exc.messages[0], status=400)
     return _with_token(redirect("surveys:page", code=channel.code, page=0), channel.code, token)
 
 
@@ -150,26 +153,11 @@ def invitation(request, code, token):
         language = _language(request, survey, "" if "taal" in request.GET else found.language)
         if found.used_on:
             return _message(request, survey, language, "invitation_used", status=410)
-        return render(
-            request,
-            "surveys/respond/landing.html",
-            _frame(
-                survey,
-                language,
-                channel=channel,
-                intro=pick(survey.intro, language),
-                start_url=request.path,
-            ),
-        )
+        return _landing(request, channel, language, request.path)
     try:
         draft, token = start_response(channel, language, invitation=found)
     except ValidationError as exc:
-        return render(
-            request,
-            "surveys/respond/message.html",
-            _frame(survey, language, message=exc.messages[0]),
-            status=400,
-        )
+        return _show(request, survey, language, exc.messages[0], status=400)
     return _with_token(
         redirect("surveys:page", code=channel.code, page=draft.page), channel.code, token
     )
@@ -180,16 +168,13 @@ def resume(request, code, token):
     draft = draft_for_token(channel, token)
     if draft is None:
         language = _language(request, channel.survey)
-        return render(
+        return _show(
             request,
-            "surveys/respond/message.html",
-            _frame(
-                channel.survey,
-                language,
-                message=say(language, "expired"),
-                restart_url=reverse("surveys:landing", args=[channel.code]),
-            ),
+            channel.survey,
+            language,
+            say(language, "expired"),
             status=410,
+            restart_url=reverse("surveys:landing", args=[channel.code]),
         )
     return _with_token(
         redirect("surveys:page", code=channel.code, page=draft.page), channel.code, token
@@ -256,7 +241,7 @@ def page(request, code, page):
             later = [index for index in definition.visible_pages(draft.answers) if index > page]
             if later:
                 return redirect("surveys:page", code=channel.code, page=later[0])
-            return _submit(request, channel, token, definition)
+            return _submit(request, channel, token, definition, language)
         data = request.POST
         visible = definition.visible_pages(draft.answers)
 
@@ -282,16 +267,11 @@ def page(request, code, page):
     )
 
 
-def _submit(request, channel, token, definition):
+def _submit(request, channel, token, definition, language):
     try:
         result = submit_response(channel, token)
     except ValidationError as exc:
-        return render(
-            request,
-            "surveys/respond/message.html",
-            _frame(channel.survey, "nl", message=exc.messages[0]),
-            status=410,
-        )
+        return _show(request, channel.survey, language, exc.messages[0], status=410)
     if result.missing:
         # A required answer went missing (an earlier answer changed): back to that page.
         first = result.missing[0]

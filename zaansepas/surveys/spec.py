@@ -177,25 +177,25 @@ def add_question_from_spec(section: Section, q: dict, position: int) -> Question
         settings=q.get("settings") or {},
         demographic=q.get("demographic", ""),
     )
-    Choice.objects.bulk_create(
-        [
-            Choice(
-                question=question,
-                role=role,
-                position=c_pos,
-                code=item["code"],
-                label=item.get("label") or {},
-                is_other=bool(item.get("is_other")),
-                is_exclusive=bool(item.get("is_exclusive")),
-            )
-            for role, items in (
-                (ChoiceRole.OPTION, q.get("options", [])),
-                (ChoiceRole.ROW, q.get("rows", [])),
-            )
-            for c_pos, item in enumerate(items)
-        ]
-    )
+    create_choices(question, q.get("options", []), q.get("rows", []))
     return question
+
+
+def create_choices(question: Question, options: list[dict], rows: list[dict]) -> None:
+    """Store a question's answer options and (for a matrix) rows, in the order given."""
+    Choice.objects.bulk_create(
+        Choice(
+            question=question,
+            role=role,
+            position=position,
+            code=item["code"],
+            label=item.get("label") or {},
+            is_other=bool(item.get("is_other")),
+            is_exclusive=bool(item.get("is_exclusive")),
+        )
+        for role, items in ((ChoiceRole.OPTION, options), (ChoiceRole.ROW, rows))
+        for position, item in enumerate(items)
+    )
 
 
 def _choice_spec(choice: Choice) -> dict:
