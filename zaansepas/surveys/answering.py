@@ -106,14 +106,19 @@ def start_response(
     expires = timezone.now() + dt.timedelta(days=DRAFT_DAYS)
     if survey.closes_at:
         expires = min(expires, survey.closes_at)
-    draft = ResponseDraft.objects.create(
-        survey=survey,
-        channel=channel,
-        token_hash=hash_token(token),
-        language=language,
-        attributes=attributes,
-        expires_at=expires,
-    )
+    try:
+        with transaction.atomic():
+            draft = ResponseDraft.objects.create(
+                survey=survey,
+                channel=channel,
+                token_hash=hash_token(token),
+                language=language,
+                attributes=attributes,
+                expires_at=expires,
+            )
+    except IntegrityError:
+        # The same invitation opened twice at once (two taps): both get the one draft.
+        draft = ResponseDraft.objects.get(token_hash=hash_token(token))
     return draft, token
 
 
