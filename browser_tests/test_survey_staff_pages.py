@@ -135,11 +135,6 @@ def test_a_question_is_edited_in_place_without_a_page_load(page, live_server):
     assert question.text["nl"] == "De pas helpt mij echt."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="axe 'list': the edit form replaces the question's <li> (hx-swap outerHTML in "
-    "staff/question_list.html), leaving a <form> directly inside the <ol>",
-)
 def test_the_question_edited_in_place_has_no_axe_violations(page, live_server):
     survey = create_survey_from_spec(every_kind_spec())
     question = Question.objects.get(survey=survey, code="tevreden")
@@ -153,11 +148,6 @@ def test_the_question_edited_in_place_has_no_axe_violations(page, live_server):
     assert not problems, "\n\n".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="after saving in place #vragen is swapped whole and the focus falls to <body>; "
-    "the next Tab lands after the last question, not at the question just saved",
-)
 def test_the_keyboard_focus_stays_at_the_question_saved_in_place(page, live_server):
     survey = create_survey_from_spec(every_kind_spec())
     question = Question.objects.get(survey=survey, code="tevreden")

@@ -218,7 +218,7 @@ def submit_response(channel: Channel, token: str) -> Submitted:
     click, a retry) finds no draft and is told its answers were already sent."""
     with transaction.atomic():
         draft = (
-            ResponseDraft.objects.select_for_update()
+            ResponseDraft.objects.select_for_update(of=("self",))
             .filter(channel=channel, token_hash=hash_token(token))
             .select_related("survey")
             .first()

@@ -2,6 +2,8 @@
 place with htmx, or as plain pages without JavaScript), publishing, a new version, a
 preview in every language, and the translations."""
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -29,7 +31,15 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _back(survey, anchor: str = ""):
+def _back(request, survey, anchor: str = ""):
+    """After a change: back to the survey's page. Without JavaScript a redirect (to the
+    anchor); with htmx the page itself, and an event that moves the keyboard focus to the
+    question or section just changed (a swap would otherwise drop it on <body>)."""
+    if request.headers.get("HX-Request"):
+        response = _detail_page(request, survey)
+        if anchor:
+            response["HX-Trigger-After-Settle"] = json.dumps({"zp-focus": anchor})
+        return response
     response = redirect("surveys:staff_detail", pk=survey.pk)
     if anchor:
         response["Location"] += f"#{anchor}"
@@ -78,7 +88,7 @@ def _structure(survey) -> list[dict]:
 @login_required
 def survey_detail(request, pk):
     survey = get_survey_for_staff(request.user, pk, MANAGE)
-    settings_form = SurveySettingsForm(initial=_settings_initial(survey))
+    settings_form = None
     if request.method == "POST":
         settings_form = SurveySettingsForm(request.POST)
         if settings_form.is_valid():
@@ -97,7 +107,12 @@ def survey_detail(request, pk):
                 _errors(request, exc)
             else:
                 messages.success(request, _("De instellingen zijn opgeslagen."))
-                return _back(survey)
+                return _back(request, survey)
+    return _detail_page(request, survey, settings_form)
+
+
+def _detail_page(request, survey, settings_form=None):
+    settings_form = settings_form or SurveySettingsForm(initial=_settings_initial(survey))
     return render(
         request,
         "surveys/staff/survey_detail.html",
@@ -156,7 +171,7 @@ def question_edit(request, pk, question_id):
                 messages.success(
                     request, _("Vraag %(code)s is opgeslagen.") % {"code": question.code}
                 )
-                return _back(survey, f"vraag-{question.pk}")
+                return _back(request, survey, f"vraag-{question.pk}")
     invalid = bool(form.errors or problems)
     response = render(
         request,
@@ -178,7 +193,7 @@ def question_add(request, pk, section_id):
     form = NewQuestionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies een soort, een code en een vraagtekst."))
-        return _back(section.survey, f"onderdeel-{section.pk}")
+        return _back(request, section.survey, f"onderdeel-{section.pk}")
     try:
         question = builder.add_question(
             section,
@@ -190,11 +205,11 @@ def question_add(request, pk, section_id):
         )
     except ValidationError as exc:
         _errors(request, exc)
-        return _back(section.survey, f"onderdeel-{section.pk}")
+        return _back(request, section.survey, f"onderdeel-{section.pk}")
     if question.kind in ("single_choice", "multiple_choice", "ranking", "matrix"):
         messages.info(request, _("Vul nu de antwoorden in."))
         return redirect("surveys:question_edit", pk=pk, question_id=question.pk)
-    return _back(section.survey, f"vraag-{question.pk}")
+    return _back(request, section.survey, f"vraag-{question.pk}")
 
 
 @login_required
@@ -205,7 +220,7 @@ def question_move(request, pk, question_id):
         builder.move_question(question, -1 if request.POST.get("direction") == "up" else 1)
     except ValidationError as exc:
         _errors(request, exc)
-    return _back(question.survey, f"vraag-{question.pk}")
+    return _back(request, question.survey, f"vraag-{question.pk}")
 
 
 @login_required
@@ -218,7 +233,7 @@ def question_delete(request, pk, question_id):
         _errors(request, exc)
     else:
         messages.success(request, _("Vraag %(code)s is verwijderd.") % {"code": question.code})
-    return _back(question.survey, f"onderdeel-{question.section_id}")
+    return _back(request, question.survey, f"onderdeel-{question.section_id}")
 
 
 @login_required
@@ -228,13 +243,13 @@ def section_add(request, pk):
     title = request.POST.get("title", "").strip()[:200]
     if not title:
         messages.error(request, _("Geef het onderdeel een titel."))
-        return _back(survey)
+        return _back(request, survey)
     try:
         section = builder.add_section(survey, title)
     except ValidationError as exc:
         _errors(request, exc)
-        return _back(survey)
-    return _back(survey, f"onderdeel-{section.pk}")
+        return _back(request, survey)
+    return _back(request, survey, f"onderdeel-{section.pk}")
 
 
 @login_required
@@ -251,7 +266,7 @@ def section_update(request, pk, section_id):
             builder.update_section(section, title, request.POST.get("intro", "")[:5000])
     except ValidationError as exc:
         _errors(request, exc)
-    return _back(section.survey, f"onderdeel-{section.pk}")
+    return _back(request, section.survey, f"onderdeel-{section.pk}")
 
 
 @login_required
@@ -276,7 +291,7 @@ def publish(request, pk):
             return redirect("surveys:staff_detail", pk=new.pk)
     except ValidationError as exc:
         _errors(request, exc)
-    return _back(survey)
+    return _back(request, survey)
 
 
 @login_required
