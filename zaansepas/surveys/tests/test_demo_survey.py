@@ -116,6 +116,8 @@ def test_the_demo_survey_is_published_with_2000_responses_and_its_channels(demo)
     )
     for code in channels.values_list("code", flat=True):
         assert len(code) <= 12 and not set(code) & set("0o1li")
+    # The README sends demo visitors to this link: the codes come from a fixed seed.
+    assert channels.get(name="Poster").code == "hjju2m"
     assert DistrictTarget.objects.filter(survey=survey).count() == 15
     consents = FollowUpConsent.objects.filter(survey=survey)
     assert 80 <= consents.count() <= 120
