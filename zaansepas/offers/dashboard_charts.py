@@ -1,5 +1,5 @@
 """Geometry for the dashboard's small charts, drawn as inline SVG by the templates
-(offers/provider/chart_columns.html and chart_bars.html). No JavaScript, no library.
+(templates/includes/chart_columns.html and chart_bars.html). No JavaScript, no library.
 
 Sizes are in SVG user units. The drawings are 320 units wide: about the width of a 360 px
 phone's page, so 13-unit text reads as 13 px there; wider screens scale them up a little.
