@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "zaansepas.till",
     "zaansepas.wallet",
     "zaansepas.surveys",
+    "zaansepas.research",
+    "zaansepas.insights",
     "zaansepas.pages",
     "zaansepas.lib",
 ]

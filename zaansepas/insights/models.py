@@ -1,0 +1,1 @@
+"""Weighting, analysis, open answers, longlists (groslijsten) and the results report."""

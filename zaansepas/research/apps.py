@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ResearchConfig(AppConfig):
+    name = "zaansepas.research"
+    label = "research"
+    verbose_name = "Onderzoekssessies en interviews"

@@ -1,0 +1,1 @@
+"""Qualitative research: sessions per policy theme, participants, interviews and coded statements."""
