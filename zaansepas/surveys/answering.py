@@ -98,8 +98,11 @@ def start_response(
         existing = draft_for_token(channel, token)
         if existing:
             return existing, token
-        # An expired draft of this invitation is replaced by a fresh one.
-        ResponseDraft.objects.filter(token_hash=hash_token(token)).delete()
+        # An expired draft of this invitation is replaced by a fresh one. Only an expired
+        # one: a live draft made a moment ago by a second tap must survive.
+        ResponseDraft.objects.filter(
+            token_hash=hash_token(token), expires_at__lte=timezone.now()
+        ).delete()
         attributes = dict(invitation.attributes)
     else:
         token, attributes = secrets.token_urlsafe(24), {}
