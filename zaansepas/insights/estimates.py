@@ -117,14 +117,19 @@ def frequencies(
     categories: the answer options in display order (so options nobody chose still show,
     with n = 0); answers not among them are an error, not silently dropped. Without it:
     the answers found, sorted."""
-    weights = _weights(weights, len(values))
-    code, categories = encode(values, categories)
-    base = (code >= 0) & (weights > 0)
+    weights, positive = _weights(weights, len(values))
+    bins, categories = _bins(values, categories)
     k = len(categories)
-    n = np.bincount(code[base], minlength=k)
-    weighted = np.bincount(code[base], weights[base], minlength=k)
+    if not positive:
+        bins = np.where(weights > 0, bins, k + 1)
+    # One pass per sum, no masks: bin k holds the unanswered, k + 1 weight 0.
+    counts = np.bincount(bins, minlength=k + 2)
+    weighted_all = np.bincount(bins, weights, minlength=k + 2)
+    squares = np.bincount(bins, weights * weights, minlength=k + 2)
+    n, weighted = counts[:k], weighted_all[:k]
     base_weighted = float(weighted.sum())
-    n_eff = _n_effective(weights[base])
+    square_sum = float(squares[:k].sum())
+    n_eff = base_weighted**2 / square_sum if square_sum > 0 else 0.0
     share = weighted / base_weighted if base_weighted > 0 else np.full(k, np.nan)
     low, high = wilson_interval(share, n_eff, confidence)
     return Frequencies(
@@ -134,10 +139,10 @@ def frequencies(
         share=share,
         low=low,
         high=high,
-        base_n=int(base.sum()),
+        base_n=int(n.sum()),
         base_weighted=base_weighted,
         n_effective=n_eff,
-        no_answer=int(((code < 0) & (weights > 0)).sum()),
+        no_answer=int(counts[k]),
     )
 
 
@@ -156,7 +161,7 @@ def multiple_choice(
     (chose at least one option, or "none of these")."""
     selected = np.asarray(selected, dtype=bool)
     answered = np.asarray(answered, dtype=bool)
-    weights = _weights(weights, answered.shape[0])
+    weights, _positive = _weights(weights, answered.shape[0])
     if selected.shape != (answered.shape[0], len(options)):
         raise ValueError("selected must be respondents × options")
     base = answered & (weights > 0)
@@ -207,7 +212,7 @@ def weighted_mean(
     """Weighted mean of a numeric question (NaN = no answer) with a linearised interval:
     se² = n/(n−1) · Σ w²(y − ȳ)² / (Σw)² (Taylor linearisation of the ratio Σwy/Σw)."""
     y = np.asarray(values, dtype=float)
-    weights = _weights(weights, y.shape[0])
+    weights, _positive = _weights(weights, y.shape[0])
     base = np.isfinite(y) & (weights > 0)
     y, w = y[base], weights[base]
     n = int(y.size)
@@ -238,16 +243,20 @@ def crosstab(
     """Weighted crosstab of two categorical variables (base: respondents with both) with
     column and row shares, Wilson intervals for the column shares (on each column's n_eff)
     and the Rao–Scott corrected chi-square test of independence."""
-    weights = _weights(weights, len(rows))
-    row_code, row_categories = encode(rows, row_categories)
-    column_code, column_categories = encode(columns, column_categories)
+    weights, positive = _weights(weights, len(rows))
+    row_bins, row_categories = _bins(rows, row_categories)
+    column_bins, column_categories = _bins(columns, column_categories)
     r, c = len(row_categories), len(column_categories)
-    base = (row_code >= 0) & (column_code >= 0) & (weights > 0)
-    cell = row_code[base] * c + column_code[base]
-    w = weights[base]
-    n = np.bincount(cell, minlength=r * c).reshape(r, c)
-    weighted = np.bincount(cell, w, minlength=r * c).reshape(r, c)
-    squares = np.bincount(cell, w * w, minlength=r * c).reshape(r, c)
+    # Cells over (r + 1) × (c + 1): the last row and column collect the unanswered (and
+    # an extra cell those with weight 0), so no mask is needed; they are sliced off.
+    cell = row_bins * (c + 1) + column_bins
+    if not positive:
+        cell = np.where(weights > 0, cell, (r + 1) * (c + 1))
+    size = (r + 1) * (c + 1) + 1
+    shape = (r + 1, c + 1)
+    n = np.bincount(cell, minlength=size)[:-1].reshape(shape)[:r, :c]
+    weighted = np.bincount(cell, weights, minlength=size)[:-1].reshape(shape)[:r, :c]
+    squares = np.bincount(cell, weights * weights, minlength=size)[:-1].reshape(shape)[:r, :c]
 
     column_total = weighted.sum(axis=0)
     row_total = weighted.sum(axis=1)
@@ -268,7 +277,7 @@ def crosstab(
         row_share=row_share,
         column_n_effective=column_n_eff,
         row_n_effective=row_n_eff,
-        test=rao_scott_test(weighted, squares, int(base.sum())),
+        test=rao_scott_test(weighted, squares, int(n.sum())),
     )
 
 
@@ -357,10 +366,22 @@ def _interaction_contrasts(r: int, c: int) -> np.ndarray:
 def encode(
     values: Sequence | np.ndarray | pd.Categorical, categories: Sequence[Hashable] | None = None
 ) -> tuple[np.ndarray, list]:
-    """Category index per respondent (−1 = no answer: None, NaN, "") and the categories.
-    Hashes each column once and maps its distinct values, so a million rows stay fast."""
+    """Category index per respondent (−1 = no answer: None, NaN, "") and the categories."""
+    bins, categories = _bins(values, categories)
+    return np.where(bins < len(categories), bins, -1), categories
+
+
+def _bins(
+    values: Sequence | np.ndarray | pd.Categorical, categories: Sequence[Hashable] | None
+) -> tuple[np.ndarray, list]:
+    """Category index per respondent, with len(categories) for no answer. Hashes a column
+    once (or takes a pandas Categorical's codes) and decides on its distinct values only,
+    so a million rows stay fast. Without `categories`: a Categorical's own order, else the
+    answers found, sorted."""
     if isinstance(values, pd.Categorical):
-        codes, uniques = values.codes.astype(np.int64), list(values.categories)
+        codes, uniques = values.codes, list(values.categories)
+        if categories is None:
+            categories = uniques
     else:
         codes, found = pd.factorize(np.asarray(values) if isinstance(values, list) else values)
         uniques = list(found)
@@ -371,18 +392,19 @@ def encode(
         except TypeError:
             categories = present
     categories = list(categories)
+    missing = len(categories)
     position = {category: i for i, category in enumerate(categories)}
-    lookup = np.empty(len(uniques) + 1, dtype=np.int64)
-    lookup[-1] = -1
+    lookup = np.empty(len(uniques) + 1, dtype=np.intp)
+    lookup[-1] = missing  # code −1 (None, NaN) lands in the last slot
     unknown = []
     for i, value in enumerate(uniques):
         if value == "":
-            lookup[i] = -1
+            lookup[i] = missing
         elif value in position:
             lookup[i] = position[value]
         else:
             unknown.append(value)
-            lookup[i] = -1
+            lookup[i] = missing
     if unknown:
         raise EstimateError(
             _(
@@ -394,13 +416,16 @@ def encode(
     return lookup[codes], categories
 
 
-def _weights(weights: np.ndarray, size: int) -> np.ndarray:
+def _weights(weights: np.ndarray, size: int) -> tuple[np.ndarray, bool]:
+    """The weights as floats, checked, and whether all are positive (the common case,
+    which needs no mask). A finite sum means no NaN or infinity: one pass, not two."""
     weights = np.asarray(weights, dtype=float)
     if weights.shape != (size,):
         raise EstimateError(_("Er is niet voor elke respondent precies één gewicht."))
-    if not np.all(np.isfinite(weights)) or np.any(weights < 0):
+    positive = bool((weights > 0).all())
+    if not np.isfinite(weights.sum()) or (not positive and (weights < 0).any()):
         raise EstimateError(_("De gewichten moeten getallen van 0 of meer zijn."))
-    return weights
+    return weights, positive
 
 
 def _z(confidence: float) -> float:
