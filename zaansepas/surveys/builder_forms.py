@@ -136,7 +136,9 @@ def _number_or_none(value: str, what: str):
 class QuestionForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=32)
     kind = forms.ChoiceField(label=_("Soort vraag"), choices=QuestionKind.choices)
-    text = forms.CharField(label=_("Vraag"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    text = forms.CharField(
+        label=_("Vraag"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
     help = forms.CharField(
         label=_("Uitleg onder de vraag"),
         widget=forms.Textarea(attrs={"rows": 2}),
