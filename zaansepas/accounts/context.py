@@ -24,6 +24,7 @@ MENU = [
     (Role.PROVIDER, _("Kassa"), "till:till"),
     (Role.PROVIDER, _("Kassa-apparaten"), "till:devices"),
     (Role.RESEARCHER, _("Vragenlijsten"), "surveys:staff_list"),
+    (Role.RESEARCHER, _("Onderzoekssessies"), "research:session_list"),
     (Role.ADMIN, _("Beheer"), "admin:index"),
 ]
 # Pages only a provider's owner may open; till staff would get "not found", so no link.

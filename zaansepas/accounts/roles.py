@@ -29,6 +29,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "surveys.translate_survey",
         "surveys.view_results",
         "surveys.enter_paper_response",
+        "research.manage_research",
+        "research.view_session",
+        "research.view_statement",
+        "research.view_interview",
     ],
     Role.PROFESSIONAL: [],
     Role.ADMIN: [

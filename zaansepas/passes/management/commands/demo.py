@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from zaansepas.offers.demo_specs import BAKER_EMAIL, TILL_EMAIL
 from zaansepas.passes.demo_data import DEMO_PASSWORD, RESIDENT_EMAIL, STAFF_USERS, load_demo
+from zaansepas.research.demo_data import create_demo_research
 from zaansepas.surveys.demo_data import create_demo_survey
 
 
@@ -31,6 +32,15 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Behoeftescan: {survey['responses']} ingevulde vragenlijsten via "
                 f"{survey['channels']} kanalen, {survey['consents']} toestemmingen."
+            )
+        )
+        # After the survey: the interviews are drawn from its consents.
+        research = create_demo_research()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Onderzoek: {research['sessions']} sessies ({research['held']} gehouden), "
+                f"{research['statements']} uitspraken, {research['interviews']} vervolggesprekken "
+                f"getrokken ({research['interviews_held']} gehouden)."
             )
         )
         self.stdout.write(
