@@ -38,9 +38,7 @@ def test_participant_contact_details_go_after_their_retention_date_and_not_befor
     assert Participant.objects.count() == 2
 
 
-def test_an_interviews_consent_is_deleted_three_months_after_it_is_done(
-    django_capture_on_commit_callbacks,
-):
+def test_an_interviews_consent_is_deleted_three_months_after_it_is_done():
     survey = make_survey()
     wijk = make_wijk()
     for _ in range(3):
