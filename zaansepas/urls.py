@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("zaansepas.offers.catalogue_urls")),
     path("", include("zaansepas.surveys.urls")),
     path("", include("zaansepas.research.urls")),
+    path("", include("zaansepas.insights.urls")),
     path("api/", till_api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("oidc/", include("mozilla_django_oidc.urls")),
