@@ -22,11 +22,13 @@ from .population import population_margins
 from .weighting import WeightingError, rake
 
 # Breakdowns every survey has (from the respondent facts), besides its own questions.
+# Keys start with "_", which no question code can (models.CODE_VALIDATOR), so a question
+# coded "leeftijd" never collides with the respondent fact.
 BREAKDOWNS = {
-    "wijk": gettext_lazy("wijk"),
-    "leeftijd": gettext_lazy("leeftijdsgroep"),
-    "geslacht": gettext_lazy("geslacht"),
-    "pas": gettext_lazy("soort pas (panel)"),
+    "_wijk": gettext_lazy("wijk"),
+    "_leeftijd": gettext_lazy("leeftijdsgroep"),
+    "_geslacht": gettext_lazy("geslacht"),
+    "_pas": gettext_lazy("soort pas (panel)"),
 }
 
 
@@ -191,16 +193,16 @@ def breakdown_choices(analysis: Analysis) -> list[tuple[str, str]]:
 def _breakdown(analysis: Analysis, key: str) -> tuple[np.ndarray, list, list[str]] | None:
     """(values per respondent, categories, labels) of a breakdown; None if unknown."""
     data = analysis.data
-    if key == "wijk":
+    if key == "_wijk":
         categories = sorted(code for code in set(data.district) if code)
         return data.district, categories, [analysis.district_names.get(c, c) for c in categories]
-    if key == "leeftijd":
+    if key == "_leeftijd":
         categories = [band for band in AgeBand.values if band in set(data.age_band)]
         return data.age_band, categories, [str(AgeBand(band).label) for band in categories]
-    if key == "geslacht":
+    if key == "_geslacht":
         categories = [sex for sex in Sex.values if sex in set(data.sex)]
         return data.sex, categories, [str(Sex(sex).label) for sex in categories]
-    if key == "pas":
+    if key == "_pas":
         categories = [tier for tier in Tier.values if tier in set(data.tier)]
         return data.tier, categories, [str(Tier(tier).label) for tier in categories]
     column = data.columns.get(key)

@@ -79,8 +79,12 @@ def share_bars(rows: list[dict], value_title: str, height_per_row: int = 26) -> 
                 },
             },
             {
-                "mark": {"type": "rule", "color": INTERVAL_COLOUR},
-                "encoding": {"x": {"field": "low"}, "x2": {"field": "high"}},
+                # The 95% interval as a line over the bar, on the bars' own scale.
+                "mark": {"type": "rule", "color": INTERVAL_COLOUR, "strokeWidth": 1.5},
+                "encoding": {
+                    "x": {"field": "low", "type": "quantitative"},
+                    "x2": {"field": "high"},
+                },
             },
         ],
     }

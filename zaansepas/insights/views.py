@@ -53,7 +53,7 @@ def survey_crosstab(request, pk):
     analysis = analyse_survey(survey)
     district = _district(request, analysis)
     choices = breakdown_choices(analysis)
-    row_key, column_key = request.GET.get("rij", ""), request.GET.get("kolom", "wijk")
+    row_key, column_key = request.GET.get("rij", ""), request.GET.get("kolom", "_wijk")
     table, asked = None, bool(row_key)
     if asked:
         table = crosstab_table(analysis, analysis.mask_for(district), row_key, column_key)
@@ -67,7 +67,7 @@ def survey_crosstab(request, pk):
             analysis=analysis,
             district=district,
             districts=sorted(analysis.district_names.items(), key=lambda item: item[1]),
-            row_choices=[c for c in choices if c[0] not in ("wijk", "leeftijd", "geslacht", "pas")],
+            row_choices=[c for c in choices if not c[0].startswith("_")],
             column_choices=choices,
             row_key=row_key,
             column_key=column_key,

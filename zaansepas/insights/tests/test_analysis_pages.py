@@ -55,7 +55,7 @@ def test_an_unknown_wijk_in_the_filter_is_ignored(client, survey):
 
 def test_a_crosstab_of_income_by_wijk_has_the_test_and_hides_small_cells(client, survey):
     url = reverse("insights:crosstab", args=[survey.pk])
-    page = client.get(url + "?rij=inkomen&kolom=wijk").content.decode()
+    page = client.get(url + "?rij=inkomen&kolom=_wijk").content.decode()
     assert 'id="kruistabel"' in page
     assert "Toets op samenhang (Rao–Scott)" in page
     assert "verborgen" in page
@@ -64,7 +64,7 @@ def test_a_crosstab_of_income_by_wijk_has_the_test_and_hides_small_cells(client,
 def test_a_crosstab_that_cannot_be_made_is_explained(client, survey):
     url = reverse("insights:crosstab", args=[survey.pk])
     for query in (
-        "?rij=bestaat_niet&kolom=wijk",
+        "?rij=bestaat_niet&kolom=_wijk",
         "?rij=inkomen&kolom=inkomen",
         "?rij=meest_helpen",
     ):
