@@ -25,6 +25,7 @@ MENU = [
     (Role.PROVIDER, _("Kassa-apparaten"), "till:devices"),
     (Role.RESEARCHER, _("Vragenlijsten"), "surveys:staff_list"),
     (Role.RESEARCHER, _("Onderzoekssessies"), "research:session_list"),
+    (Role.RESEARCHER, _("Groslijsten"), "insights:longlist"),
     (Role.ADMIN, _("Beheer"), "admin:index"),
 ]
 # Pages only a provider's owner may open; till staff would get "not found", so no link.

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from zaansepas.insights.longlists import (
     active_items,
@@ -28,6 +29,7 @@ from zaansepas.research.tests.fixtures import (
     make_session,
     make_survey,
     make_themes,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -244,3 +246,69 @@ def test_survey_evidence_must_name_a_closed_question_and_answer():
     assert share.weighted and share.problem == ""
     assert 0 < share.low < share.share < share.high < 1
     assert share.base >= 30
+
+
+def test_longlist_pages_are_not_found_for_other_roles(client):
+    item = create_item(year=2026, kind="behoefte", title="Zwemles")
+    client.force_login(make_user("inwoner@example.org", "inwoner"))
+    for url in [
+        reverse("insights:longlist"),
+        reverse("insights:longlist_item", args=[item.pk]),
+        reverse("insights:longlist_gaps"),
+    ]:
+        assert client.get(url).status_code == 404
+    response = client.post(reverse("insights:longlist_merge", args=[item.pk]), {"items": [item.pk]})
+    assert response.status_code == 404
+
+
+def test_a_researcher_merges_two_items_and_opens_the_gap_view(client, themes):
+    sport = themes[0]
+    session = make_session(sport)
+    say(session, "Zwemles is te duur", theme=sport, group="gezinnen")
+    say(session, "Het zwemdiploma kost 600 euro", theme=sport, group="kinderen_jongeren")
+    client.force_login(make_researcher())
+    client.post(reverse("insights:longlist_build") + "?year=2026")
+    a, b = LonglistItem.objects.order_by("id")
+    page = client.get(reverse("insights:longlist") + "?year=2026&kind=behoefte").content.decode()
+    assert "2 items." in page and "Zwemles is te duur" in page
+
+    response = client.post(reverse("insights:longlist_merge", args=[a.pk]), {"items": [b.pk]})
+    assert response.status_code == 302
+    page = client.get(reverse("insights:longlist_item", args=[a.pk])).content.decode()
+    assert "genoemd in 1 sessie" in page and "2 uitspraken" in page
+    assert "Het zwemdiploma kost 600 euro" in page  # a quote from the merged item
+    page = client.get(reverse("insights:longlist") + "?year=2026").content.decode()
+    assert "1 item." in page
+
+    gaps = client.get(reverse("insights:longlist_gaps") + "?year=2026").content.decode()
+    assert "1 behoefte zonder aanbod." in gaps and "Sport en bewegen" in gaps
+
+
+def test_merging_unknown_or_itself_on_the_page_explains_and_changes_nothing(client):
+    a = create_item(year=2026, kind="behoefte", title="Zwemles")
+    client.force_login(make_researcher())
+    for posted in [{"items": ["99999"]}, {"items": ["abc"]}, {"items": [str(a.pk)]}, {}]:
+        response = client.post(reverse("insights:longlist_merge", args=[a.pk]), posted, follow=True)
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "bestaat niet" in page or "zichzelf" in page or "minstens één" in page
+    assert not LonglistItem.objects.filter(merged_into__isnull=False).exists()
+
+
+def test_linking_an_offer_on_the_page_takes_the_need_out_of_the_gap_view(client, themes):
+    item = create_item(year=2026, kind="behoefte", title="Zwemles", themes=[themes[0]])
+    offer = make_offer("Zwemles met korting")
+    client.force_login(make_researcher())
+    page = client.get(reverse("insights:longlist_item", args=[item.pk]) + "?aanbod=zwem")
+    assert "Zwemles met korting" in page.content.decode()
+    client.post(reverse("insights:longlist_item_offers", args=[item.pk]), {"offers": [offer.pk]})
+    assert list(item.offers.all()) == [offer]
+    assert gap_view(2026).total == 0
+    client.post(reverse("insights:longlist_item_status", args=[item.pk]), {"status": "bla"})
+    assert LonglistItem.objects.get(pk=item.pk).status == "nieuw"
+    response = client.post(
+        reverse("insights:longlist_item_update", args=[item.pk]),
+        {"title": "Zwemles", "survey_question": "behoefte_thema.sport-bewegen"},
+    )
+    assert response.status_code == 400
+    assert "Kies ook de vragenlijst" in response.content.decode()
