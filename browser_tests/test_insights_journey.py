@@ -1,0 +1,51 @@
+"""Issue 6's researcher journey so far, in a real browser: filter the analysis by wijk,
+open a crosstab, code a session statement that had no theme yet; axe-core finds no WCAG
+2.1 AA problems on these pages at 360 and 1280 px. (The longlist merge, the gap view and
+the PDF report join this journey when they are built.)"""
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_tests.survey_helpers import demo_survey
+from browser_tests.test_survey_staff_pages import axe_at_both_widths, make_researcher
+from browser_tests.test_till import log_in_as
+from zaansepas.research.demo_data import create_demo_research
+from zaansepas.research.models import Statement
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_researcher_filters_by_wijk_opens_a_crosstab_and_codes_a_statement(page, live_server):
+    survey, _code = demo_survey(responses=2000)
+    create_demo_research()
+    log_in_as(page, make_researcher(), live_server)
+    problems = []
+
+    page.goto(f"/onderzoek/vragenlijsten/{survey.pk}/analyse/")
+    expect(page.get_by_text("Effectieve steekproefomvang")).to_be_visible()
+    page.get_by_label("Alleen inwoners van wijk").select_option(label="Poelenburg")
+    page.get_by_role("button", name="Toon").click()
+    expect(page.get_by_role("status").filter(has_text="uit Poelenburg")).to_be_visible()
+    # Few residents: small cells are hidden, and the reason is there for screen readers.
+    expect(page.locator("#tabel-inkomen")).to_contain_text("verborgen")
+    problems += axe_at_both_widths(page, "analysis-poelenburg")
+
+    page.get_by_role("link", name="Maak een kruistabel").click()
+    page.get_by_label("Vraag (regels)").select_option("inkomen")
+    page.get_by_label("Uitgesplitst naar (kolommen)").select_option("_leeftijd")
+    page.get_by_label("Alleen inwoners van wijk").select_option("")
+    page.get_by_role("button", name="Maak kruistabel").click()
+    expect(page.locator("#kruistabel")).to_be_visible()
+    expect(page.get_by_text("Toets op samenhang (Rao–Scott)")).to_be_visible()
+    problems += axe_at_both_widths(page, "crosstab")
+
+    uncoded = Statement.objects.filter(theme__isnull=True).first()
+    page.goto("/onderzoek/uitspraken/")
+    page.get_by_role("link", name="Toon de uitspraken zonder thema").click()
+    item = page.locator(f"#uitspraak-{uncoded.pk}")
+    item.get_by_label("Thema").select_option(label="Meedoen en ontmoeten")
+    item.get_by_role("button", name="Codering opslaan").click()
+    uncoded.refresh_from_db()
+    assert uncoded.theme is not None and uncoded.theme.name == "Meedoen en ontmoeten"
+    problems += axe_at_both_widths(page, "statements")
+    assert not problems, "\n\n".join(problems)
