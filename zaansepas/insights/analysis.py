@@ -143,7 +143,7 @@ def question_tables(analysis: Analysis, mask: np.ndarray) -> list[dict]:
 def _table(code: str, column, picked, weights: np.ndarray) -> dict:
     table = {"code": code, "text": column.text, "kind": column.kind}
     if column.kind == "choice":
-        estimate = frequencies(_categorical(picked.codes, column.labels), weights)
+        estimate = frequencies(option_categorical(picked.codes, column.labels), weights)
         table.update(_frequency_table(estimate, column.labels))
     elif column.kind == "multiple":
         estimate = multiple_choice(picked.chosen, picked.answered, weights, column.labels)
@@ -160,7 +160,7 @@ def _table(code: str, column, picked, weights: np.ndarray) -> dict:
     return table
 
 
-def _categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
+def option_categorical(codes: np.ndarray, labels: list[str]) -> pd.Categorical:
     """Option indexes as a Categorical: -1 (not answered) is its missing value, so it stays
     out of the base and is counted as "no answer"."""
     return pd.Categorical.from_codes(codes, categories=list(range(len(labels))))

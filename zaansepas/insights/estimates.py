@@ -227,7 +227,7 @@ def weighted_mean(
         se = float(np.sqrt(n / (n - 1) * np.dot(w**2, deviation**2)) / total)
     else:
         se = float("nan")
-    z = _z(confidence)
+    z = z_value(confidence)
     return Mean(n, mean, std, se, mean - z * se, mean + z * se, _n_effective(w))
 
 
@@ -291,7 +291,7 @@ def wilson_interval(
     sample size: the proportion's variance under the weights is about p(1−p)/n_eff)."""
     p = np.asarray(share, dtype=float)
     n = np.asarray(n, dtype=float)
-    z = _z(confidence)
+    z = z_value(confidence)
     with np.errstate(invalid="ignore", divide="ignore"):
         denominator = 1 + z * z / n
         centre = (p + z * z / (2 * n)) / denominator
@@ -428,5 +428,5 @@ def _weights(weights: np.ndarray, size: int) -> tuple[np.ndarray, bool]:
     return weights, positive
 
 
-def _z(confidence: float) -> float:
+def z_value(confidence: float) -> float:
     return float(stats.norm.ppf(0.5 + confidence / 2))

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from zaansepas.surveys.models import Survey, SurveyStatus
 
-from .analysis import Analysis, _categorical
+from .analysis import Analysis, option_categorical
 from .disclosure import MIN_BASE, SMALL_BASE, Shown, shown_frequencies
-from .estimates import _z, frequencies, multiple_choice, weighted_mean
+from .estimates import frequencies, multiple_choice, weighted_mean, z_value
 
 # Reasons a difference is not shown (besides the disclosure reasons of either wave).
 NOT_IN_BOTH = "niet in beide versies"
@@ -110,7 +110,7 @@ def difference(share_a: float, n_eff_a: float, share_b: float, n_eff_b: float) -
 
 
 def _difference(value: float, se: float) -> Difference:
-    z = _z(0.95)
+    z = z_value(0.95)
     return Difference(float(value), float(value - z * se), float(value + z * se), se)
 
 
@@ -156,7 +156,7 @@ def compare_waves(a: Analysis, b: Analysis) -> WaveComparison:
 
 def _estimate(column, weights: np.ndarray):
     if column.kind == "choice":
-        return frequencies(_categorical(column.codes, column.labels), weights)
+        return frequencies(option_categorical(column.codes, column.labels), weights)
     return multiple_choice(column.chosen, column.answered, weights, column.labels)
 
 
