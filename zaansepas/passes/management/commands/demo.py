@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from zaansepas.insights.demo_data import create_demo_longlists
 from zaansepas.offers.demo_specs import BAKER_EMAIL, TILL_EMAIL
 from zaansepas.passes.demo_data import DEMO_PASSWORD, RESIDENT_EMAIL, STAFF_USERS, load_demo
 from zaansepas.research.demo_data import create_demo_research
@@ -42,6 +43,10 @@ class Command(BaseCommand):
                 f"{research['statements']} uitspraken, {research['interviews']} vervolggesprekken "
                 f"getrokken ({research['interviews_held']} gehouden)."
             )
+        )
+        longlists = create_demo_longlists()
+        self.stdout.write(
+            self.style.SUCCESS(f"Groslijsten: {longlists['items']} behoeften en aanbodideeën.")
         )
         self.stdout.write(
             "\nInloggen als inwoner (met e-maillink; in demo-modus staat de link op de pagina):"
