@@ -1,7 +1,7 @@
 """Issue 6's researcher journey so far, in a real browser: filter the analysis by wijk,
-open a crosstab, code a session statement that had no theme yet; axe-core finds no WCAG
-2.1 AA problems on these pages at 360 and 1280 px. (The longlist merge, the gap view and
-the PDF report join this journey when they are built.)"""
+open a crosstab, code a session statement that had no theme yet, merge two longlist items
+and open the gap view; axe-core finds no WCAG 2.1 AA problems on these pages at 360 and
+1280 px. (The PDF report joins this journey when it is built.)"""
 
 import pytest
 from playwright.sync_api import expect
@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 from browser_tests.survey_helpers import demo_survey
 from browser_tests.test_survey_staff_pages import axe_at_both_widths, make_researcher
 from browser_tests.test_till import log_in_as
+from zaansepas.insights.demo_data import create_demo_longlists
+from zaansepas.insights.models import ListKind, LonglistItem
 from zaansepas.research.demo_data import create_demo_research
 from zaansepas.research.models import Statement
 
@@ -48,4 +50,18 @@ def test_a_researcher_filters_by_wijk_opens_a_crosstab_and_codes_a_statement(pag
     uncoded.refresh_from_db()
     assert uncoded.theme is not None and uncoded.theme.name == "Meedoen en ontmoeten"
     problems += axe_at_both_widths(page, "statements")
+
+    create_demo_longlists()
+    page.get_by_role("link", name="Groslijsten").first.click()
+    survivor = LonglistItem.objects.filter(kind=ListKind.NEED, merged_into__isnull=True).first()
+    page.goto(f"/onderzoek/groslijsten/{survivor.pk}/")
+    problems += axe_at_both_widths(page, "longlist-item")
+    merge_box = page.locator('input[name="items"]').first
+    other_pk = int(merge_box.get_attribute("value"))
+    merge_box.check()
+    page.get_by_role("button", name="Samenvoegen").click()
+    assert LonglistItem.objects.get(pk=other_pk).merged_into_id == survivor.pk
+    page.goto("/onderzoek/groslijsten/gaten/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    problems += axe_at_both_widths(page, "longlist-gaps")
     assert not problems, "\n\n".join(problems)
