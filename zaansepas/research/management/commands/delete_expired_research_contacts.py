@@ -1,9 +1,8 @@
 """Daily: wipe contact details of session participants and interviewees past retention."""
 
-import datetime as dt
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-
+from zaansepas.lib.commands import add_today_option, read_today
 from zaansepas.research.actions import delete_expired_contact_details
 
 
@@ -15,15 +14,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--today", help="doe alsof het deze dag is (JJJJ-MM-DD)")
+        add_today_option(parser)
 
     def handle(self, *args, **options):
-        today = None
-        if options["today"]:
-            try:
-                today = dt.date.fromisoformat(options["today"])
-            except ValueError as exc:
-                raise CommandError("Gebruik --today JJJJ-MM-DD, bijvoorbeeld 2026-11-29.") from exc
+        today = read_today(options)
         deleted = delete_expired_contact_details(today)
         self.stdout.write(
             f"Contactgegevens van {deleted.participants} deelnemers gewist; "
