@@ -1,0 +1,261 @@
+"""The results report of a needs scan: the key survey figures (weighted, small cells
+hidden), the longlists of needs and offer ideas per theme with their evidence, and the gap
+view, as one HTML document that is both the web page and the PDF (WeasyPrint).
+
+Two versions. The researchers' version and the public one show the same aggregates under
+the same disclosure control (no count under 10 respondents, no percentage on a base under
+30). The public one also:
+- exists only for a survey that is published (then marked "voorlopig") or closed: a draft
+  has no results anyone may see;
+- shows at most three short quotes per item, and drops any that looks like it holds
+  contact details (an e-mail address, a phone number, a web address); statements are
+  anonymous by design, this is the second lock;
+- shows a number of follow-up interviews under 10 as "minder dan 10" (interviewees are
+  survey respondents);
+- shows a survey share on an item only when that survey may be public too."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from zaansepas.city.models import PolicyTheme
+from zaansepas.research.models import TargetGroup
+from zaansepas.surveys.models import Survey, SurveyStatus
+from zaansepas.surveys.texts import pick
+
+from . import longlists
+from .analysis import analyse_survey, question_tables
+from .charts import render_svg, share_bars
+from .disclosure import MIN_BASE, MIN_CELL
+from .models import ItemStatus, ListKind
+
+PUBLIC_STATUSES = (SurveyStatus.PUBLISHED, SurveyStatus.CLOSED)
+QUOTE_LENGTH = 240  # longer statements are not "short quotes": left out of the public report
+QUOTES_SHOWN = longlists.QUOTES_SHOWN
+
+# The key figures, by question code in the demo needs scan (surveys/demo_survey.py). A code
+# the survey lacks is skipped and named in the report, never an error.
+NEEDS_MATRIX = "behoefte_thema"
+NEEDS_OPTION = "veel"  # the matrix chart shows the share needing "veel" per theme
+KEY_QUESTIONS = ["barriere", "kopen_pas", "gebruik_pas"]
+
+CONTACT_PATTERNS = [
+    re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),  # e-mail
+    re.compile(r"(?:\+31|0031|\b0)[\s-]?\d(?:[\s-]?\d){7,}"),  # Dutch phone number
+    re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE),  # web address
+]
+
+
+def is_public(survey: Survey) -> bool:
+    return survey.status in PUBLIC_STATUSES
+
+
+def report_year(survey: Survey) -> int:
+    """The scan year the survey belongs to: the year it went out (or was made)."""
+    return (survey.published_at or survey.created_at).year
+
+
+def safe_quote(text: str) -> bool:
+    """May this statement be quoted in the public report?"""
+    text = " ".join(text.split())
+    return (
+        bool(text)
+        and len(text) <= QUOTE_LENGTH
+        and not any(pattern.search(text) for pattern in CONTACT_PATTERNS)
+    )
+
+
+# --- the survey figures ---------------------------------------------------------------------
+
+
+@dataclass
+class Figure:
+    code: str
+    title: str
+    svg: str  # "" when no bar may be drawn (every share hidden)
+    kind: str  # "frequency" or "matrix"
+    table: dict = field(default_factory=dict)
+
+
+def survey_figures(analysis) -> tuple[list[Figure], list[str]]:
+    """The key figures, and the codes asked for but not in this survey."""
+    tables = {table["code"]: table for table in question_tables(analysis, analysis.mask_for())}
+    figures, missing = [], []
+    matrix = _matrix_figure(analysis, tables)
+    if matrix is None:
+        missing.append(NEEDS_MATRIX)
+    else:
+        figures.append(matrix)
+    for code in KEY_QUESTIONS:
+        table = tables.get(code)
+        if table is None or "rows" not in table:
+            missing.append(code)
+            continue
+        bars = [_bar(row["label"], row) for row in table["rows"]]
+        figures.append(
+            Figure(
+                code,
+                table["text"],
+                _svg(bars, _("aandeel (gewogen)"), table["text"]),
+                "frequency",
+                table,
+            )
+        )
+    return figures, missing
+
+
+def _matrix_figure(analysis, tables: dict) -> Figure | None:
+    """The matrix question as one table: a row per theme, a column per answer, the weighted
+    share in each cell; the chart shows the share answering NEEDS_OPTION per theme."""
+    codes = [code for code in tables if code.startswith(NEEDS_MATRIX + ".")]
+    if not codes:
+        return None
+    first = analysis.data.columns[codes[0]]
+    question = first.text.split(" — ")[0]
+    pick_index = first.option_codes.index(NEEDS_OPTION) if NEEDS_OPTION in first.option_codes else 0
+    rows, bars = [], []
+    for code in codes:
+        table = tables[code]
+        label = analysis.data.columns[code].text.split(" — ", 1)[-1]
+        rows.append({"label": label, "cells": table["rows"], "base": table["base"]})
+        bars.append(_bar(label, table["rows"][pick_index]))
+    value_title = _("aandeel ‘%(answer)s’ (gewogen)") % {"answer": first.labels[pick_index]}
+    return Figure(
+        NEEDS_MATRIX,
+        question,
+        _svg(bars, value_title, question),
+        "matrix",
+        {"columns": first.labels, "rows": rows, "chart_answer": first.labels[pick_index]},
+    )
+
+
+def _bar(label: str, row: dict) -> dict:
+    return {
+        "label": label,
+        "share": row["share"].value,
+        "low": row["low"].value,
+        "high": row["high"].value,
+    }
+
+
+def _svg(bars: list[dict], value_title: str, name: str) -> str:
+    if not any(bar["share"] is not None for bar in bars):
+        return ""
+    return render_svg(share_bars(bars, value_title), name)
+
+
+# --- the longlists ---------------------------------------------------------------------------
+
+
+@dataclass
+class ReportItem:
+    title: str
+    description: str
+    status: str
+    groups: list[str]
+    statements: int
+    sessions: int
+    interviews: str  # as shown: "minder dan 10" in the public version
+    quotes: list[str]
+    survey_share: object | None  # longlists.SurveyShare
+
+
+def longlist_by_theme(year: int, kind: str, public: bool) -> list[tuple]:
+    """(theme name, [ReportItem]) in theme order; items without a theme last. An item with
+    two themes is listed under each."""
+    group_labels = dict(TargetGroup.choices)
+    status_labels = dict(ItemStatus.choices)
+    by_theme: dict = {}
+    for item in longlists.active_items(year, kind).select_related("survey"):
+        shown = _report_item(item, public, group_labels, status_labels)
+        for theme in list(item.themes.all()) or [None]:
+            by_theme.setdefault(theme, []).append(shown)
+    order = {theme.pk: i for i, theme in enumerate(PolicyTheme.objects.all())}
+    ordered = sorted(
+        by_theme.items(), key=lambda pair: order.get(pair[0].pk, 0) if pair[0] else 1e9
+    )
+    return [(theme.name if theme else _("Nog zonder thema"), items) for theme, items in ordered]
+
+
+def _report_item(item, public: bool, group_labels: dict, status_labels: dict) -> ReportItem:
+    evidence = longlists.evidence_for(item)
+    quotes = [" ".join(statement.text.split()) for statement in evidence.quotes]
+    if public:
+        quotes = [quote for quote in quotes if safe_quote(quote)]
+    interviews = str(evidence.interviews)
+    if public and 0 < evidence.interviews < MIN_CELL:
+        interviews = _("minder dan %(n)s") % {"n": MIN_CELL}
+    share = evidence.survey
+    if public and item.survey_id and not is_public(item.survey):
+        share = None
+    return ReportItem(
+        title=item.title,
+        description=item.description,
+        status=str(status_labels.get(item.status, item.status)),
+        groups=[str(group_labels[g]) for g in item.target_groups if g in group_labels],
+        statements=evidence.statements,
+        sessions=evidence.sessions,
+        interviews=interviews,
+        quotes=quotes[:QUOTES_SHOWN],
+        survey_share=share,
+    )
+
+
+def gap_rows(year: int) -> tuple[longlists.GapView, list[dict]]:
+    view = longlists.gap_view(year)
+    rows = [
+        {
+            "theme": theme.name if theme else _("Nog zonder thema"),
+            "items": [item.title for item in items],
+            "counts": [
+                view.counts.get((theme.pk if theme else None, code), 0) for code, _l in view.groups
+            ],
+        }
+        for theme, items in view.themes
+    ]
+    return view, rows
+
+
+# --- the whole report ------------------------------------------------------------------------
+
+
+def report_context(survey: Survey, public: bool) -> dict:
+    analysis = analyse_survey(survey)
+    year = report_year(survey)
+    figures, missing = survey_figures(analysis)
+    gaps, rows = gap_rows(year)
+    return {
+        "survey": survey,
+        "survey_title": pick(survey.title, "nl"),
+        "year": year,
+        "public": public,
+        "provisional": survey.status != SurveyStatus.CLOSED,
+        "respondents": analysis.data.n,
+        "weighted": analysis.weighted,
+        "facts": analysis.facts,
+        "problems": analysis.problems,
+        "figures": figures,
+        "missing": missing,
+        "needs": longlist_by_theme(year, ListKind.NEED, public),
+        "ideas": longlist_by_theme(year, ListKind.OFFER_IDEA, public),
+        "gaps": gaps,
+        "gap_rows": rows,
+        "min_cell": MIN_CELL,
+        "min_base": MIN_BASE,
+    }
+
+
+def render_report_html(survey: Survey, public: bool, **extra) -> str:
+    return render_to_string(
+        "insights/report/report.html", {**report_context(survey, public), **extra}
+    )
+
+
+def report_document(html: str, base_url: str | None = None):
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url).render()
