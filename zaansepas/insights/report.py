@@ -183,7 +183,12 @@ def longlist_by_theme(year: int, kind: str, public: bool) -> list[tuple]:
 
 def _report_item(item, public: bool, group_labels: dict, status_labels: dict) -> ReportItem:
     evidence = longlists.evidence_for(item)
-    quotes = [" ".join(statement.text.split()) for statement in evidence.quotes]
+    # A draft item's title is often its first statement: don't print the same words twice.
+    quotes = [
+        text
+        for text in (" ".join(statement.text.split()) for statement in evidence.quotes)
+        if longlists.normalise(text) != longlists.normalise(item.title)
+    ]
     if public:
         quotes = [quote for quote in quotes if safe_quote(quote)]
     interviews = str(evidence.interviews)
