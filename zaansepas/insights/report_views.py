@@ -42,7 +42,7 @@ def _pdf(request, survey: Survey, public: bool) -> HttpResponse:
     pdf = report_document(html, request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"resultaten-{survey.series}-v{survey.version}{'' if not public else '-openbaar'}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
