@@ -79,13 +79,9 @@ def _with_token(response, code: str, token: str):
         path=f"/v/{code}/",
         httponly=True,
         samesite="Lax",
-        secure=not _debug(),
+        secure=not settings.DEBUG,
     )
     return response
-
-
-def _debug() -> bool:
-    return settings.DEBUG
 
 
 def _show(request, survey, language, text, status=200, **extra):
@@ -292,7 +288,7 @@ def _submit(request, channel, token, definition, language):
             path=f"/v/{channel.code}/",
             httponly=True,
             samesite="Lax",
-            secure=not _debug(),
+            secure=not settings.DEBUG,
         )
     return response
 

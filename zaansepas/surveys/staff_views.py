@@ -16,6 +16,7 @@ from .access import get_survey_for_staff, survey_page_context
 from .answering import enter_paper_response
 from .answers import form_values
 from .builder_forms import NewSurveyForm
+from .channels import create_channel
 from .chrome import chrome_for
 from .definition import definition_for, describe_condition
 from .models import Channel, ChannelKind, Survey, SurveyStatus
@@ -55,12 +56,8 @@ def survey_list(request):
 
 def _paper_channel(survey) -> Channel:
     channel = survey.channels.filter(kind=ChannelKind.PAPER).order_by("id").first()
-    if channel is None:
-        # Every survey can take paper forms; the channel is made the first time it is needed.
-        channel = Channel.objects.create(
-            survey=survey, kind=ChannelKind.PAPER, name="Papier", code=f"p{secrets.token_hex(4)}"
-        )
-    return channel
+    # Every survey can take paper forms; the channel is made the first time it is needed.
+    return channel or create_channel(survey, ChannelKind.PAPER, "Papier")
 
 
 @login_required
