@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .access import get_survey_for_staff
-from .xlsform import MAX_UPLOAD_BYTES, export_xlsform, import_xlsform
+from .xlsform import MAX_UPLOAD_BYTES, import_xlsform
+from .xlsform_export import export_xlsform
 
 PERMISSION = "surveys.manage_survey"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

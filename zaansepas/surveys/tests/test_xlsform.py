@@ -25,7 +25,8 @@ from zaansepas.surveys.spec import (
     survey_to_spec,
     yes_no_options,
 )
-from zaansepas.surveys.xlsform import MAX_ROWS, export_xlsform, import_xlsform
+from zaansepas.surveys.xlsform import MAX_ROWS, import_xlsform
+from zaansepas.surveys.xlsform_export import export_xlsform
 
 pytestmark = pytest.mark.django_db
 
