@@ -58,6 +58,7 @@ from pyxform.xls2json_backends import get_xlsform
 from .models import CHOICE_CODE_VALIDATOR, CODE_VALIDATOR, QuestionKind, Survey
 from .spec import check_spec, create_survey_from_spec
 from .texts import LANGUAGES, SOURCE_LANGUAGE, language_name
+from .xlsform_conditions import parse_condition, parse_number
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # An .xlsx is a zip: a small file can unpack into gigabytes of XML (a "zip bomb").
@@ -873,7 +874,7 @@ class XLSFormReader:
             length = re.fullmatch(r"string-length\(\s*\.\s*\)\s*<=\s*(\d+)", term)
             if bound and kind in (QuestionKind.NUMBER, QuestionKind.RATING):
                 key = "min" if bound.group(1) == ">=" else "max"
-                settings[key] = _number(bound.group(2))
+                settings[key] = parse_number(bound.group(2))
             elif count and kind == QuestionKind.MULTIPLE:
                 settings["max_choices"] = int(count.group(1))
             elif length and kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
@@ -915,7 +916,7 @@ class XLSFormReader:
 
     def _condition(self, expression: str, number: int) -> dict | None:
         text = " ".join(expression.split())
-        parsed = _parse_condition(text)
+        parsed = parse_condition(text)
         if parsed is None:
             self.report.append(
                 f"Rij {number}: de voorwaarde (relevant) '{text}' wordt niet ondersteund en is "
@@ -1097,10 +1098,6 @@ def _code_for(name: str, taken: set[str]) -> str:
     return code
 
 
-def _number(text: str) -> int | float:
-    return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
-
-
 def default_settings(kind: str, type_text: str, options: list) -> dict:
     """What a question of this kind gets when the form says nothing more (no zp_settings)."""
     if kind == QuestionKind.LIKERT:
@@ -1129,96 +1126,3 @@ def _settings_json(raw: str) -> dict | None:
         elif not isinstance(item, str | int | float | bool) and item is not None:
             return None
     return value
-
-
-# A condition: ${name} compared to a value, or (not) selected(${name}, value).
-_REF = r"\$\{\s*([A-Za-z_][\w.\-]*)\s*\}"
-_VALUE = r"(?:'([^']*)'|\"([^\"]*)\"|(-?\d+(?:\.\d+)?))"
-_COMPARE = re.compile(rf"^{_REF}\s*(!=|>=|<=|=|>|<)\s*{_VALUE}$")
-_SELECTED = re.compile(rf"^selected\(\s*{_REF}\s*,\s*{_VALUE}\s*\)$")
-_NOT_SELECTED = re.compile(rf"^not\(\s*selected\(\s*{_REF}\s*,\s*{_VALUE}\s*\)\s*\)$")
-CONDITION_OPERATORS = {"=": "eq", "!=": "ne", ">": "gt", ">=": "ge", "<": "lt", "<=": "le"}
-
-
-def _split_top_level(text: str) -> tuple[str | None, list[str]]:
-    """Split on ' and ' / ' or ' outside quotes and brackets; (None, []) when both occur."""
-    parts, current, depth, quote, joiners = [], "", 0, "", set()
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif depth == 0:
-            for word in (" and ", " or "):
-                if text.startswith(word, index):
-                    joiners.add(word.strip())
-                    parts.append(current)
-                    current = ""
-                    index += len(word)
-                    break
-            else:
-                current += char
-                index += 1
-            continue
-        current += char
-        index += 1
-    parts.append(current)
-    if len(joiners) > 1:
-        return None, []
-    return (joiners.pop() if joiners else "and"), [part.strip() for part in parts]
-
-
-def _strip_brackets(term: str) -> str:
-    while term.startswith("(") and term.endswith(")"):
-        inner = term[1:-1]
-        # Only when the brackets belong together: "(a) and (b)" must stay.
-        depth = 0
-        for char in inner:
-            depth += {"(": 1, ")": -1}.get(char, 0)
-            if depth < 0:
-                return term
-        term = inner.strip()
-    return term
-
-
-def _value(groups: tuple) -> str | int | float:
-    single, double, number = groups
-    if number is not None:
-        return _number(number)
-    return single if single is not None else double
-
-
-def _parse_condition(text: str) -> tuple[str, list[dict]] | None:
-    joiner, terms = _split_top_level(_strip_brackets(text))
-    if joiner is None:
-        return None
-    rules = []
-    for term in terms:
-        term = _strip_brackets(term)
-        if match := _COMPARE.fullmatch(term):
-            name, op, *value_groups = match.groups()
-            value = _value(tuple(value_groups))
-            if op == "!=" and value == "":
-                rules.append({"question": name, "op": "answered"})
-                continue
-            if value == "":
-                return None
-            if op in (">", ">=", "<", "<=") and not re.fullmatch(r"-?\d+(?:\.\d+)?", str(value)):
-                return None
-            rules.append({"question": name, "op": CONDITION_OPERATORS[op], "value": value})
-        elif match := _SELECTED.fullmatch(term):
-            name, *value_groups = match.groups()
-            rules.append({"question": name, "op": "selected", "value": _value(tuple(value_groups))})
-        elif match := _NOT_SELECTED.fullmatch(term):
-            name, *value_groups = match.groups()
-            value = _value(tuple(value_groups))
-            rules.append({"question": name, "op": "not_selected", "value": value})
-        else:
-            return None
-    return ("any" if joiner == "or" else "all"), rules

@@ -13,15 +13,13 @@ from .models import QuestionKind, Survey
 from .spec import survey_to_spec
 from .texts import SOURCE_LANGUAGE, language_name
 from .xlsform import (
-    CONDITION_OPERATORS,
     KIND_APPEARANCE,
     RATING_RANGE,
     SELECT_ONE_KINDS,
     YES,
     default_settings,
 )
-
-_XPATH_OPS = {value: key for key, value in CONDITION_OPERATORS.items()}
+from .xlsform_conditions import relevant_expression
 
 
 def language_header(code: str) -> str:
@@ -58,33 +56,6 @@ def _write_cell(sheet, row: int, column: int, value) -> None:
         # openpyxl would store "=..." as a formula; force text and Excel's quote prefix.
         cell.data_type = "s"
         cell.quotePrefix = True
-
-
-def _xpath_value(value) -> str:
-    if isinstance(value, bool):
-        return f"'{str(value).lower()}'"
-    if isinstance(value, int | float):
-        return repr(value)
-    text = str(value)
-    return f'"{text}"' if "'" in text else f"'{text}'"
-
-
-def _relevant(show_if: dict | None) -> str:
-    if not show_if or not show_if.get("rules"):
-        return ""
-    terms = []
-    for rule in show_if["rules"]:
-        ref, op, value = "${" + rule["question"] + "}", rule["op"], rule.get("value")
-        if op == "answered":
-            terms.append(f"{ref} != ''")
-        elif op == "selected":
-            terms.append(f"selected({ref}, {_xpath_value(value)})")
-        elif op == "not_selected":
-            terms.append(f"not(selected({ref}, {_xpath_value(value)}))")
-        else:
-            terms.append(f"{ref} {_XPATH_OPS[op]} {_xpath_value(value)}")
-    joiner = " or " if show_if.get("match") == "any" else " and "
-    return joiner.join(terms)
 
 
 def _is_plain_number(value) -> bool:
@@ -194,7 +165,7 @@ class _XLSFormWriter:
         constraint, rest = _constraint_and_rest(question)
         defaults = default_settings(kind, _question_type(question), question["options"])
         common = {
-            "relevant": _relevant(question.get("show_if")),
+            "relevant": relevant_expression(question.get("show_if")),
             "zp_demographic": question.get("demographic", ""),
             "zp_settings": json.dumps(rest, ensure_ascii=False) if rest != defaults else "",
         }
