@@ -3,16 +3,13 @@ survey) on our own every-kind survey, the demo needs scan and public XLSForms fr
 test files; the report of what was skipped; hostile files refused with nothing saved; the
 upload and download pages."""
 
-import csv
 import io
-import struct
 import zipfile
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
-from pyxform.xls2json_backends import _md_table_to_ss_structure
 from pyxform.xls2xform import convert
 
 from zaansepas.accounts.models import Role, User
@@ -20,115 +17,18 @@ from zaansepas.accounts.roles import ensure_role_groups, grant_role
 from zaansepas.surveys.demo_survey import needs_scan_spec
 from zaansepas.surveys.models import Question, Survey
 from zaansepas.surveys.spec import (
-    age_band_options,
     create_survey_from_spec,
     survey_to_spec,
-    yes_no_options,
 )
 from zaansepas.surveys.xlsform import MAX_ROWS, import_xlsform
 from zaansepas.surveys.xlsform_export import export_xlsform
 
+from .workbooks import sheets_of, xls_of, xlsx_of
+from .xlsform_fixtures import HYPERLINK, every_kind_spec
+
 pytestmark = pytest.mark.django_db
 
 FORMS = Path(__file__).parent / "xlsforms"
-HYPERLINK = '=HYPERLINK("http://evil.example","klik")'
-
-
-def texts(nl: str, en: str = "", ar: str = "") -> dict:
-    return {code: text for code, text in (("nl", nl), ("en", en), ("ar", ar)) if text}
-
-
-def option(code, nl, en="", **flags) -> dict:
-    return {"code": code, "label": texts(nl, en), **flags}
-
-
-def every_kind_spec() -> dict:
-    """Every question kind, three languages (one right-to-left), every kind of condition,
-    the settings XLSForm has no column for, and texts that look like formulas."""
-    likert = [option(str(n), f"punt {n}", f"point {n}") for n in range(1, 6)]
-    return {
-        "series": "alles",
-        "languages": ["nl", "en", "ar"],
-        "title": texts("Alle soorten vragen", "Every kind of question", "كل أنواع الأسئلة"),
-        "intro": texts("Welkom bij de vragenlijst.", "Welcome."),
-        "thanks": texts("Dank u wel!"),
-        "ask_follow_up": False,
-        "sections": [
-            {
-                "title": texts("Over u", "About you"),
-                "intro": texts("Eerst iets over uzelf."),
-                "questions": [
-                    {"code": "intro", "kind": "note", "text": texts(HYPERLINK)},
-                    {"code": "q_postcode", "kind": "postcode", "required": True,
-                     "text": texts("Wat is uw postcode?", "Your postcode?")},
-                    {"code": "q_leeftijd", "kind": "age_band", "text": texts("Hoe oud bent u?"),
-                     "options": age_band_options()},
-                    {"code": "q_geslacht", "kind": "single_choice", "demographic": "sex",
-                     "text": texts("Wat is uw geslacht?"),
-                     "options": [option("m", "Man"), option("v", "Vrouw"),
-                                 option("x", "Anders of zeg ik liever niet")]},
-                    {"code": "q_kanaal", "kind": "single_choice",
-                     "text": texts("Hoe hoorde u van de pas?", "How did you hear of it?"),
-                     "help": texts("Kies één antwoord.", "Pick one."),
-                     "options": [option("1", "Via de krant"), option("2", "+31 buren"),
-                                 option("other", "Anders, namelijk", "Other", is_other=True)]},
-                ],
-            },
-            {
-                "title": texts("Uw mening", "Your opinion", "رأيك"),
-                "intro": {},
-                "questions": [
-                    {"code": "q_nodig", "kind": "multiple_choice",
-                     "text": texts("Wat heeft u nodig?"),
-                     "settings": {"max_choices": 3},
-                     "options": [option("sport", "Sport"), option("cul-tuur", "Cultuur"),
-                                 option("Anders9", "Iets anders", is_other=True),
-                                 option("geen", "Niets hiervan", is_exclusive=True)]},
-                    {"code": "q_tevreden", "kind": "likert", "text": texts("Hoe tevreden bent u?"),
-                     "settings": {"points": 5}, "options": likert},
-                    {"code": "q_tevreden7", "kind": "likert", "text": texts("En hierover?"),
-                     "options": [option(str(n), f"punt {n}") for n in range(1, 8)]},
-                    {"code": "q_cijfer", "kind": "rating", "text": texts("Welk cijfer?"),
-                     "settings": {"low": texts("heel slecht", "very bad"),
-                                  "high": texts("heel goed", "very good")}},
-                    {"code": "q_kinderen", "kind": "number", "text": texts("Hoeveel kinderen?"),
-                     "settings": {"min": 0, "max": 15}},
-                    {"code": "q_bedrag", "kind": "number", "text": texts("Hoeveel geeft u uit?"),
-                     "settings": {"decimals": 2, "min": 0.5}},
-                    {"code": "q_auto", "kind": "yes_no", "text": texts("Heeft u een auto?"),
-                     "options": yes_no_options()},
-                    {"code": "q_vervoer", "kind": "short_text", "text": texts("Welke auto?"),
-                     "settings": {"max_length": 80},
-                     "show_if": {"match": "all", "rules": [
-                         {"question": "q_auto", "op": "eq", "value": "1"},
-                         {"question": "q_kinderen", "op": "ge", "value": 2}]}},
-                    {"code": "q_rang", "kind": "ranking", "text": texts("Wat is het belangrijkst?"),
-                     "options": [option("geld", "Geld"), option("tijd", "Tijd"),
-                                 option("rust", "Rust")]},
-                    {"code": "q_grid", "kind": "matrix",
-                     "text": texts("Wat vindt u van", "What about"),
-                     "help": texts("Eén antwoord per regel."), "required": True,
-                     "show_if": {"match": "any", "rules": [
-                         {"question": "q_nodig", "op": "selected", "value": "sport"},
-                         {"question": "q_nodig", "op": "not_selected", "value": "geen"},
-                         {"question": "q_cijfer", "op": "lt", "value": 6},
-                         {"question": "q_kanaal", "op": "ne", "value": "2"},
-                         {"question": "q_vervoer", "op": "answered"}]},
-                     "options": [option("1", "slecht", "bad"), option("2", "goed", "good")],
-                     "rows": [option("bus", "de bus", "the bus"), option("Trein-1", "de trein")]},
-                    {"code": "q_idee", "kind": "long_text",
-                     "text": texts("Wat zou u het meest helpen?", "What would help?",
-                                   "ما الذي يساعدك؟"),
-                     "show_if": {"match": "all", "rules": [
-                         {"question": "q_bedrag", "op": "gt", "value": 2.5},
-                         {"question": "q_kinderen", "op": "le", "value": 3}]}},
-                ],
-            },
-            {"title": texts("Tot slot"), "intro": {}, "questions": [
-                {"code": "q_slot", "kind": "note", "text": texts("Bedankt voor het invullen.")},
-            ]},
-        ],
-    }  # fmt: skip
 
 
 def same_survey(spec: dict) -> dict:
@@ -209,111 +109,6 @@ def test_the_demo_needs_scan_survives_export_and_import():
 
 
 # -- public XLSForms ------------------------------------------------------------------------
-
-
-def sheets_of(path: Path) -> dict[str, list[list]]:
-    """The sheets of a stored form: pyxform's markdown tables, or its CSV layout (the sheet
-    name in the first column, the rows in the others)."""
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".md":
-        return {
-            name: [list(row) for row in rows]
-            for name, rows in _md_table_to_ss_structure(text).items()
-        }
-    sheets: dict[str, list[list]] = {}
-    current: list = []
-    for row in csv.reader(io.StringIO(text)):
-        if row and row[0].strip():
-            current = sheets.setdefault(row[0].strip(), [])
-        if any(cell.strip() for cell in row[1:]):
-            current.append(row[1:])
-    return sheets  # fmt: skip
-
-
-def xlsx_of(sheets: dict[str, list[list]]) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name, rows in sheets.items():
-        sheet = workbook.create_sheet(name)
-        for row_number, row in enumerate(rows, start=1):
-            for column, value in enumerate(row, start=1):
-                if value not in ("", None):
-                    cell = sheet.cell(row=row_number, column=column, value=value)
-                    # Text, as a spreadsheet keeps what someone typed as '=...
-                    cell.data_type = "s"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _biff_record(kind: int, data: bytes) -> bytes:
-    return struct.pack("<HH", kind, len(data)) + data
-
-
-def _biff_bof(sheet_type: int) -> bytes:
-    return _biff_record(0x0809, struct.pack("<HHHHII", 0x0600, sheet_type, 0x0DBB, 0x07CC, 0, 6))
-
-
-def _biff_sheet(rows: list[list]) -> bytes:
-    cells = b""
-    for row_index, row in enumerate(rows):
-        for column, value in enumerate(row):
-            if value in (None, ""):
-                continue
-            text = str(value).encode("utf-16-le")
-            head = struct.pack("<HHHHB", row_index, column, 0, len(text) // 2, 1)
-            cells += _biff_record(0x0204, head + text)  # LABEL
-    width = max((len(row) for row in rows), default=0)
-    dimensions = _biff_record(0x0200, struct.pack("<IIHHH", 0, len(rows), 0, width, 0))
-    return _biff_bof(0x0010) + dimensions + cells + _biff_record(0x000A, b"")
-
-
-def xls_of(sheets: dict[str, list[list]]) -> bytes:
-    """An .xls (BIFF8 in an OLE2 compound file) with text cells only: enough for xlrd, which
-    is what pyxform reads .xls files with. xlwt is not installed, so it is written here."""
-
-    def boundsheet(offset: int, name: str) -> bytes:
-        data = struct.pack("<IBBBB", offset, 0, 0, len(name), 1) + name.encode("utf-16-le")
-        return _biff_record(0x0085, data)
-
-    offset = len(_biff_bof(0x0005)) + sum(len(boundsheet(0, name)) for name in sheets) + 4
-    bounds = bodies = b""
-    for name, rows in sheets.items():
-        body = _biff_sheet(rows)
-        bounds += boundsheet(offset, name)
-        bodies += body
-        offset += len(body)
-    stream = _biff_bof(0x0005) + bounds + _biff_record(0x000A, b"") + bodies
-    # The compound file: header, the stream (at least 4096 bytes, so no mini stream), one
-    # directory sector and one FAT sector.
-    stream = stream.ljust(max(4096, -(-len(stream) // 512) * 512), b"\0")
-    count = len(stream) // 512
-    end, free = 0xFFFFFFFE, 0xFFFFFFFF
-    assert count + 2 <= 128
-    fat = [*range(1, count), end, end, 0xFFFFFFFD]
-    fat += [free] * (128 - len(fat))
-
-    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
-        encoded = (name + "\0").encode("utf-16-le") if name else b""
-        return (
-            encoded.ljust(64, b"\0")
-            + struct.pack("<HBBIII", len(encoded), kind, 1, free, free, child)
-            + b"\0" * 36
-            + struct.pack("<III", start, size, 0)
-        )
-
-    directory = entry("Root Entry", 5, 1, end, 0) + entry("Workbook", 2, free, 0, len(stream))
-    directory += entry("", 0, free, 0, 0) * 2
-    header = (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-        + b"\0" * 16
-        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-        + b"\0" * 6
-        + struct.pack("<IIIIIIIII", 0, 1, count, 0, 4096, end, 0, end, 0)
-        + struct.pack("<I", count + 1)
-        + struct.pack("<I", free) * 108
-    )
-    return header + stream + directory + struct.pack("<128I", *fat)
 
 
 NO_DUTCH = (
