@@ -160,6 +160,10 @@ def test_the_keyboard_focus_stays_at_the_question_saved_in_place(page, live_serv
     tab_to(page, name="Vraag opslaan")
     page.keyboard.press("Enter")
     expect(page.locator(f"#vraag-{question.pk}")).to_contain_text("Echt.")
+    # The focus moves once htmx has swapped the list in; wait for it, as a user would.
+    page.wait_for_function(
+        "(id) => document.activeElement === document.getElementById(id)", arg=f"vraag-{question.pk}"
+    )
     page.keyboard.press("Tab")
     assert page.evaluate(
         "(id) => document.getElementById(id).contains(document.activeElement)",

@@ -38,7 +38,7 @@ def _back(request, survey, anchor: str = ""):
     if request.headers.get("HX-Request"):
         response = _detail_page(request, survey)
         if anchor:
-            response["HX-Trigger-After-Settle"] = json.dumps({"zp-focus": anchor})
+            response["HX-Trigger-After-Swap"] = json.dumps({"zp-focus": anchor})
         return response
     response = redirect("surveys:staff_detail", pk=survey.pk)
     if anchor:
