@@ -9,7 +9,7 @@ The steps, each a small function below:
 
 1. words: lower case, accents stripped, stopwords out, Snowball Dutch stems (`dutch_text`),
    plus two-word phrases ("zwemles kinderen") of neighbouring content words;
-2. TF-IDF: sublinear term frequency (1 + ln tf), smoothed idf (ln((1 + n)/(1 + df)) + 1),
+2. TF-IDF (`term_matrix`): sublinear term frequency (1 + ln tf), smoothed idf (ln((1 + n)/(1 + df)) + 1),
    terms used by fewer than `min_df` answers or by more than half of them left out, each
    answer's row scaled to length 1;
 3. NMF: the answers × terms matrix X ≈ W·H with W, H ≥ 0 and k themes, fitted by
@@ -28,7 +28,6 @@ that `ThemeResult.from_dict()` reads back.
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -43,10 +42,10 @@ from zaansepas.insights.dutch_text import (
     content_words,
     looks_dutch,
     normalise,
-    split_compound,
     words,
 )
 from zaansepas.insights.nmf import TOP_TERMS, choose_k, fit_nmf, stability_by_k
+from zaansepas.insights.term_matrix import Settings, build_term_matrix
 
 MIN_THEMES = 3
 MAX_THEMES = 12
@@ -79,17 +78,6 @@ def no_theme_reason_label(code: str) -> str:
         OTHER_LANGUAGE: _("waarschijnlijk in een andere taal"),
         BY_HAND: _("door een onderzoeker buiten de thema's gezet"),
     }[code]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How the words were counted; kept with the result so a split counts the same way."""
-
-    min_df: int = 2
-    max_df: float = 0.5
-    bigrams: bool = False
-    extra_stopwords: tuple[str, ...] = ()
-    seed: int = 0
 
 
 @dataclass(frozen=True)
@@ -159,77 +147,6 @@ class ThemeResult:
         )
 
 
-# --- TF-IDF ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TermMatrix:
-    """Answers × terms, TF-IDF weighted with unit rows. `rows[i]` is the answer index of row
-    i; `display[j]` how term j is shown."""
-
-    matrix: sp.csr_matrix
-    rows: np.ndarray
-    terms: list[str]
-    display: list[str]
-
-
-def build_term_matrix(texts: Sequence[str], rows: Sequence[int], settings: Settings) -> TermMatrix:
-    """TF-IDF of the answers `texts[i]` for i in `rows`; see the module docstring."""
-    extra = frozenset(normalise(w) for w in settings.extra_stopwords)
-    answers = [content_words(texts[i], extra) for i in rows]
-    typed: dict[str, Counter] = defaultdict(Counter)
-    stem_df: Counter = Counter()
-    for pairs in answers:
-        for s, w in pairs:
-            typed[s][w] += 1
-        stem_df.update({s for s, _w in pairs})
-    # Compounds are split into parts that at least two answers use as words of their own.
-    known = {s for s, d in stem_df.items() if d >= 2 and len(s) >= 3}
-    parts: dict[str, tuple[str, str] | None] = {}
-
-    counts: list[Counter] = []
-    for pairs in answers:
-        terms = [s for s, _w in pairs]
-        for s, w in pairs:
-            if w not in parts:
-                parts[w] = split_compound(normalise(w), known)
-            if parts[w]:
-                terms.extend(p for p in parts[w] if p != s)
-        if settings.bigrams:
-            for (s1, w1), (s2, w2) in zip(pairs, pairs[1:], strict=False):
-                if s1 != s2:
-                    terms.append(f"{s1} {s2}")
-                    typed[f"{s1} {s2}"][f"{w1} {w2}"] += 1
-        counts.append(Counter(terms))
-
-    n = len(counts)
-    df = Counter(term for c in counts for term in c)
-    # Terms only in one answer cannot tie answers together; terms in more than max_df of the
-    # answers (at least three) say nothing about what sets a group apart.
-    ceiling = max(settings.max_df * n, 3)
-    vocabulary = sorted(t for t, d in df.items() if settings.min_df <= d <= ceiling)
-    index = {t: j for j, t in enumerate(vocabulary)}
-    idf = np.array([math.log((1 + n) / (1 + df[t])) + 1 for t in vocabulary])
-
-    indptr, indices, data = [0], [], []
-    for c in counts:
-        kept = sorted((index[t], tf) for t, tf in c.items() if t in index)
-        indices.extend(j for j, _tf in kept)
-        data.extend(1.0 + math.log(tf) for _j, tf in kept)
-        indptr.append(len(indices))
-    matrix = sp.csr_matrix(
-        (np.array(data, dtype=float), np.array(indices, dtype=np.int64), np.array(indptr)),
-        shape=(n, len(vocabulary)),
-    )
-    matrix = matrix @ sp.diags(idf) if vocabulary else matrix
-    matrix = sp.csr_matrix(matrix)
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    matrix = sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
-    display = [typed[t].most_common(1)[0][0] for t in vocabulary]
-    return TermMatrix(matrix, np.asarray(rows, dtype=np.int64), vocabulary, display)
-
-
 # --- quotes ----------------------------------------------------------------------------
 
 
@@ -272,7 +189,7 @@ def pick_quotes(answers: Sequence[str], members: Sequence[int], strength: Sequen
 # --- building a result -----------------------------------------------------------------
 
 
-def _auto_name(terms: Sequence[str]) -> str:
+def auto_name(terms: Sequence[str]) -> str:
     return ", ".join(terms[:3])
 
 
@@ -296,10 +213,10 @@ def _assemble(
     themes = []
     for old in order:
         terms, weights = term_lists[old]
-        name, by_hand = names[old] if names else (_auto_name(terms), False)
+        name, by_hand = names[old] if names else (auto_name(terms), False)
         themes.append(
             Theme(
-                name=name if by_hand else _auto_name(terms),
+                name=name if by_hand else auto_name(terms),
                 terms=terms,
                 weights=weights,
                 members=tuple(members[old]),
@@ -484,31 +401,48 @@ def merge_themes(result: ThemeResult, keep: int, other: int) -> ThemeResult:
         raise OpenAnswersError(_("Kies twee verschillende thema's om samen te voegen."))
     assignment, strength, reasons, term_lists, names = _parts(result)
     a, b = result.themes[keep], result.themes[other]
-    combined: Counter = Counter()
-    for theme in (a, b):
-        for term, weight in zip(theme.terms, theme.weights, strict=True):
-            combined[term] += weight * theme.size
-    top = combined.most_common(TOP_TERMS)
-    peak = top[0][1] if top and top[0][1] > 0 else 1.0
-    term_lists[keep] = (tuple(t for t, _w in top), tuple(round(v / peak, 4) for _t, v in top))
+    term_lists[keep] = merged_terms((a.terms, a.weights, a.size), (b.terms, b.weights, b.size))
     assignment = [keep if t == other else t for t in assignment]
     return _assemble(
         result.answers, assignment, strength, reasons, term_lists, names, **_rest(result)
     )
 
 
-def split_theme(
-    result: ThemeResult, theme: int, parts: int | None = None, seed: int | None = None
-) -> ThemeResult:
-    """Theme `theme` split into `parts` themes (by default 2–6, chosen by stability) by
-    fitting NMF again on its members only, counted the same way as the whole set. Members a
-    researcher placed there by hand that share no words with the rest go to the largest new
-    part."""
-    _check_theme(result, theme)
-    settings = result.settings
+def merged_terms(*themes: tuple[Sequence[str], Sequence[float], int]):
+    """The term list of themes taken together: each (terms, weights, size) counts with its
+    weights times its size, so a large theme's words lead; strongest scaled to 1."""
+    combined: Counter = Counter()
+    for terms, weights, size in themes:
+        for term, weight in zip(terms, weights, strict=True):
+            combined[term] += weight * size
+    top = combined.most_common(TOP_TERMS)
+    peak = top[0][1] if top and top[0][1] > 0 else 1.0
+    return tuple(t for t, _w in top), tuple(round(v / peak, 4) for _t, v in top)
+
+
+@dataclass(frozen=True)
+class Split:
+    """How the members of one theme divide: `parts[p]` is (terms, weights) of part p;
+    `placed[i]` the part of answer i and `strength[i]` its weight in it (0–1)."""
+
+    parts: list[tuple[tuple[str, ...], tuple[float, ...]]]
+    placed: dict[int, int]
+    strength: dict[int, float]
+
+
+def split_members(
+    answers: Sequence[str],
+    members: Sequence[int],
+    settings: Settings,
+    parts: int | None = None,
+    seed: int | None = None,
+) -> Split:
+    """Divide the answers `members` into `parts` themes (by default 2–6, chosen by
+    stability) by fitting NMF on them alone, counted the same way as the whole set. Members
+    that share no words with the rest (answers coded here by hand) go to the largest part,
+    with strength 0."""
     seed = settings.seed if seed is None else seed
-    members = list(result.themes[theme].members)
-    matrix = build_term_matrix(result.answers, members, settings)
+    matrix = build_term_matrix(answers, list(members), settings)
     has_words = np.diff(matrix.matrix.indptr) > 0
     x = matrix.matrix[has_words]
     rows = matrix.rows[has_words]
@@ -530,27 +464,42 @@ def split_theme(
     if parts is None:
         parts = choose_k(stability_by_k(x, range(2, min(6, possible) + 1), seed))
     w, h = fit_nmf(x, parts, seed)
-
-    assignment, strength, reasons, term_lists, names = _parts(result)
-    new_ids = [theme] + [len(term_lists) + p for p in range(parts - 1)]
-    term_lists[theme] = _terms_of(h[0], display)
-    names[theme] = (_auto_name(term_lists[theme][0]), False)
-    for p in range(1, parts):
-        term_lists.append(_terms_of(h[p], display))
-        names.append((_auto_name(term_lists[-1][0]), False))
     peak = w.max(axis=0)
     peak[peak == 0] = 1.0
     dominant = np.argmax(w, axis=1)
-    placed = Counter()
+    placed: dict[int, int] = {}
+    strength: dict[int, float] = {}
     for row, i in enumerate(rows):
         p = int(dominant[row])
-        assignment[i] = new_ids[p]
-        placed[p] += 1
-        if i not in result.coded_by_hand:
-            strength[i] = min(1.0, float(w[row, p] / peak[p]))
-    largest = new_ids[placed.most_common(1)[0][0]] if placed else theme
+        placed[int(i)] = p
+        strength[int(i)] = min(1.0, float(w[row, p] / peak[p]))
+    largest = Counter(placed.values()).most_common(1)[0][0]
     for i in matrix.rows[~has_words]:
-        assignment[i] = largest
+        placed[int(i)] = largest
+        strength[int(i)] = 0.0
+    return Split([_terms_of(h[p], display) for p in range(parts)], placed, strength)
+
+
+def split_theme(
+    result: ThemeResult, theme: int, parts: int | None = None, seed: int | None = None
+) -> ThemeResult:
+    """Theme `theme` split by `split_members`; answers coded by hand keep strength 0, so
+    the quotes stay answers the themes were found from."""
+    _check_theme(result, theme)
+    split = split_members(
+        result.answers, result.themes[theme].members, result.settings, parts, seed
+    )
+    assignment, strength, reasons, term_lists, names = _parts(result)
+    new_ids = [theme] + [len(term_lists) + p for p in range(len(split.parts) - 1)]
+    term_lists[theme] = split.parts[0]
+    names[theme] = (auto_name(split.parts[0][0]), False)
+    for terms in split.parts[1:]:
+        term_lists.append(terms)
+        names.append((auto_name(terms[0]), False))
+    for i, p in split.placed.items():
+        assignment[i] = new_ids[p]
+        if i not in result.coded_by_hand:
+            strength[i] = split.strength[i]
     return _assemble(
         result.answers, assignment, strength, reasons, term_lists, names, **_rest(result)
     )
