@@ -9,9 +9,9 @@ The steps, each a small function below:
 
 1. words: lower case, accents stripped, stopwords out, Snowball Dutch stems (`dutch_text`),
    plus two-word phrases ("zwemles kinderen") of neighbouring content words;
-2. TF-IDF (`term_matrix`): sublinear term frequency (1 + ln tf), smoothed idf (ln((1 + n)/(1 + df)) + 1),
-   terms used by fewer than `min_df` answers or by more than half of them left out, each
-   answer's row scaled to length 1;
+2. TF-IDF (`term_matrix`): sublinear term frequency (1 + ln tf), smoothed idf
+   (ln((1 + n)/(1 + df)) + 1), terms used by fewer than `min_df` answers or by more than
+   half of them left out, each answer's row scaled to length 1;
 3. NMF: the answers × terms matrix X ≈ W·H with W, H ≥ 0 and k themes, fitted by
    coordinate descent (HALS) from an NNDSVD start, so the same input and seed give the same
    themes;
