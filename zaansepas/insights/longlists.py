@@ -29,7 +29,7 @@ from zaansepas.research.models import Statement, StatementKind, TargetGroup
 from zaansepas.surveys.definition import SINGLE_CODE_KINDS, definition_for
 from zaansepas.surveys.models import QuestionKind, Survey
 
-from .models import ItemStatus, ListKind, LonglistItem
+from .models import AnswerTheme, ItemStatus, ListKind, LonglistItem
 
 TITLE_LENGTH = 200
 QUOTES_SHOWN = 3
@@ -117,12 +117,23 @@ class SurveyShare:
 
 
 @dataclass
+class ThemeEvidence:
+    """An open-answer theme on an item: how many survey answers are in it, and its quotes."""
+
+    theme: AnswerTheme
+    question_text: str
+    answers: int
+    quotes: list[str]
+
+
+@dataclass
 class Evidence:
     statements: int
     sessions: int
     interviews: int
     quotes: list[Statement] = field(default_factory=list)
     survey: SurveyShare | None = None
+    answer_themes: list[ThemeEvidence] = field(default_factory=list)
 
 
 def evidence_for(item: LonglistItem) -> Evidence:
@@ -148,6 +159,28 @@ def evidence_for(item: LonglistItem) -> Evidence:
         survey=survey_share(item.survey, item.survey_question, item.survey_option)
         if item.survey_id
         else None,
+        answer_themes=[
+            theme_evidence(theme)
+            for theme in item.answer_themes.select_related("theme_set__survey")
+        ],
+    )
+
+
+def theme_evidence(theme: AnswerTheme) -> ThemeEvidence:
+    from .answer_themes import answers_to, open_question, theme_quotes
+
+    theme_set = theme.theme_set
+    texts = answers_to(theme_set.survey, theme_set.question_code)
+    codings = theme.codings.filter(response_id__in=list(texts)).values_list(
+        "response_id", "strength"
+    )
+    strength = dict(codings)
+    question = open_question(theme_set.survey, theme_set.question_code)
+    return ThemeEvidence(
+        theme=theme,
+        question_text=question.text if question else theme_set.question_code,
+        answers=len(strength),
+        quotes=theme_quotes(texts, list(strength), strength),
     )
 
 
@@ -213,6 +246,7 @@ def create_item(
     themes: Iterable[PolicyTheme] = (),
     target_groups: Iterable[str] = (),
     statements: Iterable[Statement] = (),
+    answer_themes: Iterable[AnswerTheme] = (),
 ) -> LonglistItem:
     if kind not in ListKind.values:
         raise ValidationError(_("Kies de lijst: behoefte of aanbodidee."))
@@ -227,7 +261,16 @@ def create_item(
         item.themes.set(list(themes))
         if statements:
             item.statements.set(list(statements))
+        if answer_themes:
+            item.answer_themes.set(list(answer_themes))
     return item
+
+
+def create_item_from_answer_theme(theme: AnswerTheme, kind: str) -> LonglistItem:
+    """A new item named after an open-answer theme, with the theme as its evidence, on the
+    list of the survey's scan year."""
+    survey = theme.theme_set.survey
+    return create_item(year=scan_year(survey), kind=kind, title=theme.name, answer_themes=[theme])
 
 
 def update_item(
@@ -283,6 +326,16 @@ def set_status(item: LonglistItem, status: str) -> LonglistItem:
     return item
 
 
+def link_answer_theme(item: LonglistItem, theme: AnswerTheme) -> None:
+    _require_active(item)
+    item.answer_themes.add(theme)
+
+
+def unlink_answer_theme(item: LonglistItem, theme: AnswerTheme) -> None:
+    _require_active(item)
+    item.answer_themes.remove(theme)
+
+
 def link_offers(item: LonglistItem, offers: Iterable[Offer]) -> None:
     _require_active(item)
     item.offers.add(*list(offers))
@@ -328,6 +381,7 @@ def merge_items(survivor: LonglistItem, others: Iterable[LonglistItem]) -> Longl
             survivor.statements.add(*other.statements.all())
             survivor.themes.add(*other.themes.all())
             survivor.offers.add(*other.offers.all())
+            survivor.answer_themes.add(*other.answer_themes.all())
             groups += [g for g in other.target_groups if g not in groups]
             if not survivor.survey_id and other.survey_id:
                 survivor.survey_id = other.survey_id
@@ -377,6 +431,11 @@ def build_longlist_from_statements(year: int) -> list[LonglistItem]:
                 )
             )
     return created
+
+
+def scan_year(survey: Survey) -> int:
+    """The scan year a survey belongs to: the year it went out (or was made)."""
+    return (survey.published_at or survey.created_at).year
 
 
 def normalise(text: str) -> str:

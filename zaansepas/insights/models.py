@@ -1,6 +1,7 @@
 """Weighting, analysis, open answers, longlists (groslijsten) and the results report.
 
-Only the longlists are stored: everything else is computed from the survey's responses
+Stored are the longlists and the themes of open answers (with the researchers' renames,
+merges, splits and hand coding); everything else is computed from the survey's responses
 when it is shown."""
 
 from django.db import models
@@ -59,6 +60,12 @@ class LonglistItem(models.Model):
     offers = models.ManyToManyField(
         "offers.Offer", blank=True, related_name="longlist_items", verbose_name=_("aanbod")
     )
+    answer_themes = models.ManyToManyField(
+        "AnswerTheme",
+        blank=True,
+        related_name="longlist_items",
+        verbose_name=_("thema's in open antwoorden"),
+    )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_items"
     )
@@ -94,3 +101,82 @@ class LonglistItem(models.Model):
     @property
     def has_survey_evidence(self) -> bool:
         return self.survey_id is not None
+
+
+class ThemeSet(models.Model):
+    """The themes found in the answers to one open question of a survey (open_answers.py),
+    as the researchers have since edited them. Finding them again replaces the set."""
+
+    survey = models.ForeignKey(
+        "surveys.Survey", on_delete=models.CASCADE, related_name="theme_sets"
+    )
+    question_code = models.CharField(max_length=60)
+    # open_answers.Settings as a dict: a split counts the words the same way.
+    settings = models.JSONField(default=dict)
+    # [number of themes, stability] per number tried; empty when the researcher chose it.
+    scores = models.JSONField(default=list, blank=True)
+    found_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "question_code"], name="theme_set_one_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}:{self.question_code}"
+
+
+class AnswerTheme(models.Model):
+    """One theme: its name (made from the top terms until a researcher renames it) and its
+    top terms with their weight in the theme (strongest 1.0). Its answers are the codings
+    that point here; the three quotes are picked from them when shown, so a quote never
+    outlives the response it came from."""
+
+    theme_set = models.ForeignKey(ThemeSet, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(_("naam"), max_length=100)
+    named_by_hand = models.BooleanField(default=False)
+    terms = models.JSONField(default=list)
+    weights = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("thema in open antwoorden")
+        verbose_name_plural = _("thema's in open antwoorden")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AnswerCoding(models.Model):
+    """Where one response's answer to the question went: a theme, or none with the reason.
+    Deleting the response (retention) deletes its coding with it."""
+
+    theme_set = models.ForeignKey(ThemeSet, on_delete=models.CASCADE, related_name="codings")
+    response = models.ForeignKey("surveys.Response", on_delete=models.CASCADE, related_name="+")
+    # RESTRICT: a theme is only deleted after its codings moved (merge) or with its set.
+    theme = models.ForeignKey(
+        AnswerTheme, null=True, blank=True, on_delete=models.RESTRICT, related_name="codings"
+    )
+    # The answer's weight in its theme, 0–1: the quotes are the strongest. 0 when by hand.
+    strength = models.FloatField(default=0.0)
+    by_hand = models.BooleanField(default=False)
+    # open_answers reason codes ("empty", "no_shared_words", ...); "" when it has a theme.
+    no_theme_reason = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["theme_set", "response"], name="answer_coding_one_per_response"
+            ),
+            models.CheckConstraint(
+                condition=Q(theme__isnull=True, no_theme_reason__gt="")
+                | Q(theme__isnull=False, no_theme_reason=""),
+                name="answer_coding_theme_or_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme_set_id}:{self.response_id}"

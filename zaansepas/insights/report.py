@@ -54,9 +54,7 @@ def is_public(survey: Survey) -> bool:
     return survey.status in PUBLIC_STATUSES
 
 
-def report_year(survey: Survey) -> int:
-    """The scan year the survey belongs to: the year it went out (or was made)."""
-    return (survey.published_at or survey.created_at).year
+report_year = longlists.scan_year
 
 
 def safe_quote(text: str) -> bool:

@@ -6,6 +6,7 @@ app_name = "insights"
 urlpatterns = [
     path("", include("zaansepas.insights.longlist_urls")),
     path("", include("zaansepas.insights.report_urls")),
+    path("", include("zaansepas.insights.theme_urls")),
     path("onderzoek/vragenlijsten/<int:pk>/analyse/", views.survey_analysis, name="analysis"),
     path(
         "onderzoek/vragenlijsten/<int:pk>/analyse/kruistabel/",
