@@ -1,15 +1,37 @@
-"""The demo longlists: the first draft built from the demo's coded statements, so the
-researcher finds needs and offer ideas (and the gap view) filled in. Safe to run again."""
+"""The demo longlists and open-answer themes: the first draft of the longlists built from
+the demo's coded statements, and the themes in the needs scan's open question, so the
+researcher finds needs and offer ideas, themes and the gap view filled in. Safe to run
+again."""
 
 from zaansepas.research.models import Session
+from zaansepas.surveys.models import Survey
 
+from .answer_themes import find_and_store_themes, open_questions
 from .longlists import build_longlist_from_statements
-from .models import LonglistItem
+from .models import LonglistItem, ThemeSet
+
+# The demo's "Wat zou u het meest helpen?" answers hold about ten needs; a fixed number
+# keeps `manage.py demo` quick (choosing it by stability takes half a minute).
+DEMO_THEMES = 10
+DEMO_QUESTION = "meest_helpen"
 
 
 def create_demo_longlists() -> dict:
     years = sorted(set(Session.objects.values_list("year", flat=True)))
-    if not years or LonglistItem.objects.filter(year=years[-1]).exists():
-        return {"items": LonglistItem.objects.filter(merged_into__isnull=True).count()}
-    build_longlist_from_statements(years[-1])
-    return {"items": LonglistItem.objects.filter(merged_into__isnull=True).count()}
+    if years and not LonglistItem.objects.filter(year=years[-1]).exists():
+        build_longlist_from_statements(years[-1])
+    return {
+        "items": LonglistItem.objects.filter(merged_into__isnull=True).count(),
+        "themes": create_demo_answer_themes(),
+    }
+
+
+def create_demo_answer_themes() -> int:
+    """Themes in the open question of every survey that has one and none yet."""
+    found = 0
+    for survey in Survey.objects.all():
+        codes = {q.code for q in open_questions(survey) if q.answers}
+        if DEMO_QUESTION in codes and not ThemeSet.objects.filter(survey=survey).exists():
+            theme_set = find_and_store_themes(survey, DEMO_QUESTION, DEMO_THEMES)
+            found += theme_set.themes.count()
+    return found

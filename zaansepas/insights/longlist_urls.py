@@ -30,6 +30,16 @@ urlpatterns = [
         name="longlist_item_unlink",
     ),
     path(
+        "onderzoek/groslijsten/<int:pk>/open-antwoorden/",
+        views.longlist_item_answer_theme,
+        name="longlist_item_answer_theme",
+    ),
+    path(
+        "onderzoek/groslijsten/<int:pk>/open-antwoorden/<int:theme_pk>/los/",
+        views.longlist_item_unlink_answer_theme,
+        name="longlist_item_unlink_answer_theme",
+    ),
+    path(
         "onderzoek/groslijsten/<int:pk>/samenvoegen/", views.longlist_merge, name="longlist_merge"
     ),
 ]

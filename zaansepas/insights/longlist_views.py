@@ -17,7 +17,7 @@ from zaansepas.research.models import TargetGroup
 
 from . import longlists
 from .longlist_forms import ItemForm, LonglistFilterForm, NewItemForm, StatusForm
-from .models import ListKind, LonglistItem
+from .models import AnswerTheme, ListKind, LonglistItem
 
 OFFERS_FOUND = 20
 
@@ -152,6 +152,7 @@ def _render_item(request, item, form):
             "candidates": candidates,
             "groups": [labels[g] for g in item.target_groups if g in labels],
             "merged_items": item.merged_items.all(),
+            "theme_candidates": longlists.answer_theme_candidates(item),
         },
         status=400 if form.errors else 200,
     )
@@ -212,6 +213,38 @@ def longlist_item_unlink(request, pk, offer_pk):
         item,
         lambda: longlists.unlink_offer(item, offer),
         _("De koppeling met het aanbod is verwijderd."),
+    )
+
+
+@login_required
+@require_POST
+def longlist_item_answer_theme(request, pk):
+    item = get_item_for_researcher(request.user, pk)
+    value = request.POST.get("thema", "")
+    theme = AnswerTheme.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    if theme is None:
+        messages.error(request, _("Kies een thema uit de lijst."))
+        return redirect("insights:longlist_item", item.pk)
+    return _act(
+        request,
+        item,
+        lambda: longlists.link_answer_theme(item, theme),
+        _("Het thema is gekoppeld."),
+    )
+
+
+@login_required
+@require_POST
+def longlist_item_unlink_answer_theme(request, pk, theme_pk):
+    item = get_item_for_researcher(request.user, pk)
+    theme = item.answer_themes.filter(pk=theme_pk).first()
+    if theme is None:
+        raise Http404
+    return _act(
+        request,
+        item,
+        lambda: longlists.unlink_answer_theme(item, theme),
+        _("De koppeling met het thema is verwijderd."),
     )
 
 

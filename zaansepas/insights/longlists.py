@@ -166,6 +166,16 @@ def evidence_for(item: LonglistItem) -> Evidence:
     )
 
 
+def answer_theme_candidates(item: LonglistItem) -> list[AnswerTheme]:
+    """Open-answer themes of the item's scan year that are not on it yet."""
+    themes = (
+        AnswerTheme.objects.exclude(longlist_items=item)
+        .select_related("theme_set__survey")
+        .order_by("theme_set_id", "name")
+    )
+    return [t for t in themes if scan_year(t.theme_set.survey) == item.year]
+
+
 def theme_evidence(theme: AnswerTheme) -> ThemeEvidence:
     from .answer_themes import answers_to, open_question, theme_quotes
 

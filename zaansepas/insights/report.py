@@ -12,7 +12,9 @@ the same disclosure control (no count under 10 respondents, no percentage on a b
   anonymous by design, this is the second lock;
 - shows a number of follow-up interviews under 10 as "minder dan 10" (interviewees are
   survey respondents);
-- shows a survey share on an item only when that survey may be public too."""
+- shows a survey share on an item only when that survey may be public too;
+- shows an open-answer theme (its count and quotes) only when it holds at least 10 answers
+  and its survey may be public."""
 
 from __future__ import annotations
 
@@ -160,6 +162,8 @@ class ReportItem:
     interviews: str  # as shown: "minder dan 10" in the public version
     quotes: list[str]
     survey_share: object | None  # longlists.SurveyShare
+    # (theme name, number of open answers, the open question)
+    answer_themes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def longlist_by_theme(year: int, kind: str, public: bool) -> list[tuple]:
@@ -187,6 +191,14 @@ def _report_item(item, public: bool, group_labels: dict, status_labels: dict) ->
         for text in (" ".join(statement.text.split()) for statement in evidence.quotes)
         if longlists.normalise(text) != longlists.normalise(item.title)
     ]
+    themes = []
+    for found in evidence.answer_themes:
+        small = found.answers < MIN_CELL
+        if public and (small or not is_public(found.theme.theme_set.survey)):
+            # A handful of written answers could point to the people who wrote them.
+            continue
+        themes.append((found.theme.name, str(found.answers), found.question_text))
+        quotes += found.quotes
     if public:
         quotes = [quote for quote in quotes if safe_quote(quote)]
     interviews = str(evidence.interviews)
@@ -205,6 +217,7 @@ def _report_item(item, public: bool, group_labels: dict, status_labels: dict) ->
         interviews=interviews,
         quotes=quotes[:QUOTES_SHOWN],
         survey_share=share,
+        answer_themes=themes,
     )
 
 

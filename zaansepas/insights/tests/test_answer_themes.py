@@ -21,6 +21,7 @@ from zaansepas.insights.answer_themes import (
 from zaansepas.insights.longlists import create_item, create_item_from_answer_theme, merge_items
 from zaansepas.insights.models import AnswerCoding, AnswerTheme, ThemeSet
 from zaansepas.insights.open_answers import BY_HAND, EMPTY, OpenAnswersError
+from zaansepas.insights.tests.answer_fixtures import QUESTION, add_answers, members
 from zaansepas.insights.tests.test_open_answers import planted_answers
 from zaansepas.surveys.builder import publish_survey
 from zaansepas.surveys.demo_survey import needs_scan_spec
@@ -29,52 +30,12 @@ from zaansepas.surveys.spec import create_survey_from_spec
 
 pytestmark = pytest.mark.django_db
 
-QUESTION = "meest_helpen"  # the demo needs scan's open question
 
-
-def add_answers(survey, texts, start=0):
-    """One response per text; None makes a response that skipped the question."""
-    responses = []
-    for i, text in enumerate(texts, start=start):
-        answers = {"heeft_pas": "0"}
-        if text is not None:
-            answers[QUESTION] = text
-        responses.append(
-            Response.objects.create(
-                survey=survey, submitted_on="2026-10-01", reference=f"r{i:05d}", answers=answers
-            )
-        )
-    return responses
-
-
-@pytest.fixture(scope="module")
-def planted():
-    return planted_answers(160, seed=3, noise=0.05)
-
-
-@pytest.fixture
-def survey(planted):
-    survey = publish_survey(create_survey_from_spec(needs_scan_spec()))
-    texts, _labels = planted
-    responses = add_answers(survey, [*texts, "", "   ", None, "weet ik niet"])
-    survey.planted = {r.pk: label for r, label in zip(responses, _labels, strict=False)}
-    return survey
-
-
-@pytest.fixture
-def theme_set(survey):
-    return find_and_store_themes(survey, QUESTION, themes=6)
-
-
-def members(theme) -> set:
-    return set(theme.codings.values_list("response_id", flat=True))
-
-
-def purity(survey, theme_set) -> float:
+def purity(open_survey, theme_set) -> float:
     """Share of themed answers whose planted theme is their theme's most common one."""
     right = total = 0
     for theme in theme_set.themes.all():
-        labels = Counter(survey.planted[r] for r in members(theme) if r in survey.planted)
+        labels = Counter(open_survey.planted[r] for r in members(theme) if r in open_survey.planted)
         right += labels.most_common(1)[0][1] if labels else 0
         total += sum(labels.values())
     return right / total
@@ -83,17 +44,17 @@ def purity(survey, theme_set) -> float:
 # --- finding and storing ----------------------------------------------------------------
 
 
-def test_found_themes_are_stored_with_one_coding_per_answered_response(survey, theme_set):
-    answered = Response.objects.filter(survey=survey).count() - 1  # one skipped the question
+def test_found_themes_are_stored_with_one_coding_per_answered_response(open_survey, theme_set):
+    answered = Response.objects.filter(survey=open_survey).count() - 1  # one skipped the question
     assert AnswerCoding.objects.filter(theme_set=theme_set).count() == answered - 2
     assert theme_set.themes.count() == 6
     # The codings point at the right responses: the planted themes come back.
-    assert purity(survey, theme_set) >= 0.8
+    assert purity(open_survey, theme_set) >= 0.8
     empty = AnswerCoding.objects.get(theme_set=theme_set, response__reference="r00163")
     assert (empty.theme, empty.no_theme_reason) == (None, EMPTY)
 
 
-def test_the_overview_counts_every_answer_once_and_gives_three_quotes(survey, theme_set):
+def test_the_overview_counts_every_answer_once_and_gives_three_quotes(open_survey, theme_set):
     view = overview(theme_set)
     assert view.answers == 161  # 160 planted, one stopword answer; blanks are no answer
     assert view.in_themes + view.without == view.answers
@@ -105,10 +66,10 @@ def test_the_overview_counts_every_answer_once_and_gives_three_quotes(survey, th
         assert set(theme.quotes) <= texts
 
 
-def test_finding_again_replaces_the_themes_and_their_edits(survey, theme_set):
+def test_finding_again_replaces_the_themes_and_their_edits(open_survey, theme_set):
     theme = theme_set.themes.first()
     rename_answer_theme(theme, "Mijn naam")
-    again = find_and_store_themes(survey, QUESTION, themes=4)
+    again = find_and_store_themes(open_survey, QUESTION, themes=4)
     assert not ThemeSet.objects.filter(pk=theme_set.pk).exists()
     assert again.themes.count() == 4
     assert not AnswerTheme.objects.filter(name="Mijn naam").exists()
@@ -126,27 +87,27 @@ def test_finding_again_replaces_the_themes_and_their_edits(survey, theme_set):
     ],
 )
 def test_bad_requests_to_find_themes_are_explained_and_keep_the_old_themes(
-    survey, theme_set, code, themes, stopwords, message
+    open_survey, theme_set, code, themes, stopwords, message
 ):
     with pytest.raises(OpenAnswersError) as error:
-        find_and_store_themes(survey, code, themes, stopwords)
+        find_and_store_themes(open_survey, code, themes, stopwords)
     assert message in " ".join(error.value.messages)
     assert ThemeSet.objects.get().pk == theme_set.pk
     assert theme_set.themes.count() == 6
 
 
 def test_too_few_answers_are_explained_and_store_nothing():
-    survey = publish_survey(create_survey_from_spec(needs_scan_spec()))
+    open_survey = publish_survey(create_survey_from_spec(needs_scan_spec()))
     with pytest.raises(OpenAnswersError, match="deze vraag nog beantwoord"):
-        find_and_store_themes(survey, QUESTION)
-    add_answers(survey, ["fiets", "Zwemles", "", "weet niet"])
+        find_and_store_themes(open_survey, QUESTION)
+    add_answers(open_survey, ["fiets", "Zwemles", "", "weet niet"])
     with pytest.raises(OpenAnswersError, match="te weinig antwoorden"):
-        find_and_store_themes(survey, QUESTION)
+        find_and_store_themes(open_survey, QUESTION)
     assert not ThemeSet.objects.exists()
 
 
-def test_own_stopwords_are_kept_for_splitting(survey):
-    theme_set = find_and_store_themes(survey, QUESTION, 5, "Zwemles, bus")
+def test_own_stopwords_are_kept_for_splitting(open_survey):
+    theme_set = find_and_store_themes(open_survey, QUESTION, 5, "Zwemles, bus")
     theme_set.refresh_from_db()
     assert theme_set.settings["extra_stopwords"] == ["zwemles", "bus"]
     split_answer_theme(max(theme_set.themes.all(), key=lambda t: t.codings.count()), 2)
@@ -189,7 +150,7 @@ def test_a_theme_renamed_by_hand_keeps_its_name_when_merged(theme_set):
     assert keep.name == "Zelf gekozen"
 
 
-def test_bad_merges_are_refused_and_change_nothing(survey, theme_set):
+def test_bad_merges_are_refused_and_change_nothing(open_survey, theme_set):
     first = theme_set.themes.first()
     with pytest.raises(OpenAnswersError, match="twee verschillende"):
         merge_answer_themes(first, first)
@@ -201,7 +162,7 @@ def test_bad_merges_are_refused_and_change_nothing(survey, theme_set):
     assert theme_set.themes.count() == 6
 
 
-def test_splitting_a_merged_theme_finds_the_two_parts_back(survey, theme_set):
+def test_splitting_a_merged_theme_finds_the_two_parts_back(open_survey, theme_set):
     a, b = list(theme_set.themes.all())[:2]
     before = (members(a), members(b))
     item = create_item(year=2026, kind="behoefte", title="Beide", answer_themes=[a])
@@ -223,7 +184,7 @@ def test_a_small_theme_cannot_be_split_and_stays_as_it_was(theme_set):
     assert theme_set.themes.count() == 6
 
 
-def test_coding_an_answer_by_hand_moves_it_and_marks_it(survey, theme_set):
+def test_coding_an_answer_by_hand_moves_it_and_marks_it(open_survey, theme_set):
     first, second = list(theme_set.themes.all())[:2]
     response_id = next(iter(members(first)))
     code_answer(theme_set, str(response_id), second)
@@ -243,8 +204,8 @@ def test_coding_an_unknown_answer_is_refused(theme_set, bad):
     assert list(AnswerCoding.objects.values_list("response_id", "theme_id", "by_hand")) == before
 
 
-def test_answers_that_come_in_later_are_new_and_can_be_coded(survey, theme_set):
-    (late,) = add_answers(survey, ["Goedkoper zwemles voor de kinderen"], start=5000)
+def test_answers_that_come_in_later_are_new_and_can_be_coded(open_survey, theme_set):
+    (late,) = add_answers(open_survey, ["Goedkoper zwemles voor de kinderen"], start=5000)
     view = overview(theme_set)
     assert view.new == 1
     without = coded_answers(theme_set, None)
@@ -255,9 +216,9 @@ def test_answers_that_come_in_later_are_new_and_can_be_coded(survey, theme_set):
     assert late.pk in {a.response_id for a in coded_answers(theme_set, theme)}
 
 
-def test_a_deleted_response_leaves_every_theme_and_quote(survey, theme_set):
+def test_a_deleted_response_leaves_every_theme_and_quote(open_survey, theme_set):
     theme = overview(theme_set).themes[0]
-    quoted = Response.objects.get(survey=survey, answers__meest_helpen=theme.quotes[0])
+    quoted = Response.objects.get(survey=open_survey, answers__meest_helpen=theme.quotes[0])
     quoted.delete()
     after = next(t for t in overview(theme_set).themes if t.theme.pk == theme.theme.pk)
     assert theme.quotes[0] not in after.quotes
@@ -268,7 +229,7 @@ def test_a_deleted_response_leaves_every_theme_and_quote(survey, theme_set):
 # --- the longlist --------------------------------------------------------------------------
 
 
-def test_a_theme_becomes_a_longlist_item_with_its_answers_as_evidence(survey, theme_set):
+def test_a_theme_becomes_a_longlist_item_with_its_answers_as_evidence(open_survey, theme_set):
     from zaansepas.insights.longlists import evidence_for
 
     view = overview(theme_set).themes[0]
@@ -288,6 +249,6 @@ def test_merging_longlist_items_keeps_their_answer_themes(theme_set):
     assert set(first.answer_themes.all()) == {a, b}
 
 
-def test_open_questions_lists_text_questions_with_their_answers(survey, theme_set):
-    found = {q.code: (q.answers, q.themes) for q in answer_themes.open_questions(survey)}
+def test_open_questions_lists_text_questions_with_their_answers(open_survey, theme_set):
+    found = {q.code: (q.answers, q.themes) for q in answer_themes.open_questions(open_survey)}
     assert found == {"waarom_niet": (0, 0), QUESTION: (161, 6), "opmerking": (0, 0)}

@@ -1,10 +1,11 @@
-"""The demo longlists come from the demo statements, once."""
+"""The demo longlists come from the demo statements, and the demo open answers get themes,
+once."""
 
 import pytest
 
 from zaansepas.city.demo_data import load_zaanstad_reference_data
 from zaansepas.insights.demo_data import create_demo_longlists
-from zaansepas.insights.models import LonglistItem
+from zaansepas.insights.models import AnswerCoding, LonglistItem, ThemeSet
 from zaansepas.research.demo_data import create_demo_research
 from zaansepas.surveys.demo_data import create_demo_survey
 
@@ -15,7 +16,14 @@ def test_the_demo_longlists_are_built_from_the_demo_statements_once():
     load_zaanstad_reference_data()
     create_demo_survey()
     create_demo_research()
-    first = create_demo_longlists()["items"]
+    made = create_demo_longlists()
+    first = made["items"]
     assert first > 10
     assert LonglistItem.objects.filter(statements__isnull=False).distinct().count() == first
-    assert create_demo_longlists()["items"] == first
+    assert made["themes"] == 10
+    theme_set = ThemeSet.objects.get()
+    assert theme_set.question_code == "meest_helpen"
+    assert AnswerCoding.objects.filter(theme__isnull=False).count() > 1000
+    again = create_demo_longlists()
+    assert (again["items"], again["themes"]) == (first, 0)
+    assert ThemeSet.objects.get().pk == theme_set.pk

@@ -46,7 +46,10 @@ class Command(BaseCommand):
         )
         longlists = create_demo_longlists()
         self.stdout.write(
-            self.style.SUCCESS(f"Groslijsten: {longlists['items']} behoeften en aanbodideeën.")
+            self.style.SUCCESS(
+                f"Groslijsten: {longlists['items']} behoeften en aanbodideeën; "
+                f"{longlists['themes']} thema's in de open antwoorden."
+            )
         )
         self.stdout.write(
             "\nInloggen als inwoner (met e-maillink; in demo-modus staat de link op de pagina):"
