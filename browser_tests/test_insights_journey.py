@@ -74,3 +74,48 @@ def test_a_researcher_filters_by_wijk_opens_a_crosstab_and_codes_a_statement(pag
     page.goto(f"/onderzoek/vragenlijsten/{survey.pk}/resultaten/")
     problems += axe_at_both_widths(page, "report")
     assert not problems, "\n\n".join(problems)
+
+
+def test_a_researcher_finds_names_and_codes_themes_in_open_answers(page, live_server):
+    from zaansepas.insights.models import AnswerCoding, AnswerTheme
+
+    survey, _code = demo_survey(responses=600)
+    log_in_as(page, make_researcher(), live_server)
+    problems = []
+
+    page.goto(f"/onderzoek/vragenlijsten/{survey.pk}/analyse/")
+    page.get_by_role("link", name="Thema's in de open antwoorden").click()
+    problems += axe_at_both_widths(page, "open-questions")
+    page.get_by_role("link", name="Wat zou u het meest helpen?").click()
+    page.get_by_label("Aantal thema's").fill("6")
+    page.get_by_role("button", name="Zoek thema's").click()
+    expect(page.get_by_text("De thema's zijn gevonden.")).to_be_visible()
+    assert AnswerTheme.objects.count() == 6
+    problems += axe_at_both_widths(page, "themes")
+
+    first = page.locator(".zp-theme").first
+    first.locator("summary").click()
+    first.get_by_label("Naam").fill("Contact en samen eten")
+    first.get_by_role("button", name="Naam opslaan").click()
+    expect(page.get_by_role("heading", name="Contact en samen eten")).to_be_visible()
+    renamed = AnswerTheme.objects.get(name="Contact en samen eten")
+
+    page.locator(".zp-theme").first.get_by_role("link", name="Antwoorden bekijken").click()
+    expect(page.get_by_role("heading", name="Antwoorden in het thema")).to_be_visible()
+    problems += axe_at_both_widths(page, "theme-answers")
+    answer = page.locator(".zp-answer").first
+    answer.get_by_role("combobox").select_option("geen")
+    answer.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Het antwoord is gecodeerd.")).to_be_visible()
+    assert AnswerCoding.objects.filter(by_hand=True, theme__isnull=True).count() == 1
+
+    page.get_by_role("link", name="Wat zou u het meest helpen?").click()
+    heading = page.get_by_role("heading", name="Contact en samen eten")
+    theme = page.locator(".zp-theme").filter(has=heading)
+    theme.locator("summary").click()
+    theme.get_by_role("button", name="Op de groslijst").click()
+    expect(page.get_by_role("heading", name="Contact en samen eten", level=1)).to_be_visible()
+    item = LonglistItem.objects.get(answer_themes=renamed)
+    expect(page.locator("#bewijs")).to_contain_text("in het thema “Contact en samen eten”")
+    problems += axe_at_both_widths(page, f"longlist-item-{item.pk}")
+    assert not problems, "\n\n".join(problems)

@@ -180,6 +180,7 @@ class CodedAnswer:
     theme_id: int | None
     by_hand: bool
     reason: str  # label; "" when in a theme
+    strength: float = 0.0
 
 
 def coded_answers(theme_set: ThemeSet, theme: AnswerTheme | None) -> list[CodedAnswer]:
@@ -188,7 +189,9 @@ def coded_answers(theme_set: ThemeSet, theme: AnswerTheme | None) -> list[CodedA
     texts = answers_to(theme_set.survey, theme_set.question_code)
     codings = {
         c.response_id: c
-        for c in theme_set.codings.only("response_id", "theme_id", "by_hand", "no_theme_reason")
+        for c in theme_set.codings.only(
+            "response_id", "theme_id", "by_hand", "no_theme_reason", "strength"
+        )
     }
     new_label = _("binnengekomen nadat de thema's gevonden zijn")
     found = []
@@ -201,8 +204,17 @@ def coded_answers(theme_set: ThemeSet, theme: AnswerTheme | None) -> list[CodedA
         if theme_id is None:
             reason = no_theme_reason_label(coding.no_theme_reason) if coding else new_label
         found.append(
-            CodedAnswer(response_id, text, theme_id, bool(coding and coding.by_hand), reason)
+            CodedAnswer(
+                response_id,
+                text,
+                theme_id,
+                bool(coding and coding.by_hand),
+                reason,
+                coding.strength if coding else 0.0,
+            )
         )
+    # Stable sort: equal strengths (all 0 outside a theme) keep the response order.
+    found.sort(key=lambda answer: -answer.strength)
     return found
 
 

@@ -252,3 +252,10 @@ def test_merging_longlist_items_keeps_their_answer_themes(theme_set):
 def test_open_questions_lists_text_questions_with_their_answers(open_survey, theme_set):
     found = {q.code: (q.answers, q.themes) for q in answer_themes.open_questions(open_survey)}
     assert found == {"waarom_niet": (0, 0), QUESTION: (161, 6), "opmerking": (0, 0)}
+
+
+def test_the_answers_of_a_theme_come_strongest_first(theme_set):
+    theme = theme_set.themes.first()
+    strengths = [a.strength for a in coded_answers(theme_set, theme)]
+    assert len(strengths) == theme.codings.count()
+    assert strengths == sorted(strengths, reverse=True) and strengths[0] > strengths[-1]
