@@ -16,7 +16,7 @@ import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -242,6 +242,20 @@ def find_and_store_themes(
         raise OpenAnswersError(_("Niemand heeft deze vraag nog beantwoord."))
     ids = list(texts)
     result = find_themes(list(texts.values()), themes, settings=settings)
+    try:
+        return _store(survey, code, settings, result, ids)
+    except IntegrityError:
+        # A colleague stored themes for this question at the same moment (the unique
+        # set per question), or a response was deleted meanwhile: nothing of ours stays.
+        raise OpenAnswersError(
+            _(
+                "Tegelijk met u zijn de thema's van deze vraag veranderd. Er is niets "
+                "opgeslagen; bekijk de thema's en zoek zo nodig opnieuw."
+            )
+        ) from None
+
+
+def _store(survey: Survey, code: str, settings: Settings, result, ids: list) -> ThemeSet:
     with transaction.atomic():
         ThemeSet.objects.filter(survey=survey, question_code=code).delete()
         theme_set = ThemeSet.objects.create(
@@ -278,10 +292,13 @@ def rename_answer_theme(theme: AnswerTheme, name: str) -> AnswerTheme:
         raise OpenAnswersError(
             _("Geef het thema een naam van 1 tot %(n)d tekens.") % {"n": NAME_LENGTH}
         )
-    theme.name = name
-    theme.named_by_hand = True
-    theme.save(update_fields=["name", "named_by_hand"])
-    _touch(theme.theme_set)
+    with transaction.atomic():
+        _lock(theme.theme_set)
+        # An update, not a save: the theme may have been merged away meanwhile.
+        if not AnswerTheme.objects.filter(pk=theme.pk).update(name=name, named_by_hand=True):
+            raise OpenAnswersError(_gone_message())
+        _touch(theme.theme_set)
+    theme.name, theme.named_by_hand = name, True
     return theme
 
 
@@ -362,6 +379,7 @@ def code_answer(theme_set: ThemeSet, response_id, theme: AnswerTheme | None) -> 
         raise OpenAnswersError(_("Dit antwoord bestaat niet (meer)."))
     with transaction.atomic():
         _lock(theme_set)
+        theme = _fresh(theme) if theme is not None else None
         coding, _created = AnswerCoding.objects.update_or_create(
             theme_set=theme_set,
             response_id=response_id,
@@ -393,15 +411,23 @@ def _stopwords(text: str) -> tuple[str, ...]:
 
 def _lock(theme_set: ThemeSet) -> None:
     """Edits of one set one at a time: two researchers merging at once would otherwise
-    move codings to a theme the other just deleted."""
-    ThemeSet.objects.select_for_update().filter(pk=theme_set.pk).first()
+    move codings to a theme the other just deleted. The set itself may be gone when a
+    colleague found the themes again meanwhile."""
+    if ThemeSet.objects.select_for_update().filter(pk=theme_set.pk).first() is None:
+        raise OpenAnswersError(
+            _("Deze thema's zijn intussen opnieuw gezocht; bekijk de nieuwe thema's.")
+        )
 
 
 def _fresh(theme: AnswerTheme) -> AnswerTheme:
     fresh = AnswerTheme.objects.filter(pk=theme.pk).first()
     if fresh is None:
-        raise OpenAnswersError(_("Dit thema bestaat niet meer; misschien is het samengevoegd."))
+        raise OpenAnswersError(_gone_message())
     return fresh
+
+
+def _gone_message() -> str:
+    return _("Dit thema bestaat niet meer; misschien is het samengevoegd.")
 
 
 def _touch(theme_set: ThemeSet) -> None:
