@@ -6,7 +6,7 @@ again."""
 from zaansepas.research.models import Session
 from zaansepas.surveys.models import Survey
 
-from .answer_themes import find_and_store_themes, open_questions
+from .answer_themes import find_and_store_themes, open_questions, rename_answer_theme
 from .longlists import build_longlist_from_statements
 from .models import LonglistItem, ThemeSet
 
@@ -14,6 +14,20 @@ from .models import LonglistItem, ThemeSet
 # keeps `manage.py demo` quick (choosing it by stability takes half a minute).
 DEMO_THEMES = 10
 DEMO_QUESTION = "meest_helpen"
+# The names a researcher would give the demo's themes, by their strongest term; a theme
+# whose strongest term is not here keeps the name made from its terms.
+DEMO_NAMES = {
+    "moeder": "Contact en samen eten",
+    "oudere": "Activiteiten voor ouderen",
+    "buurt": "Taalles in de buurt",
+    "sporten": "Sporten en sportschool",
+    "kinderen": "Iets te doen in de vakanties",
+    "hulp": "Hulp bij schulden en post",
+    "zwemmen": "Zwemles",
+    "werk": "Kinderopvang om te kunnen werken",
+    "korting": "Korting op dagelijkse dingen",
+    "geld": "Niet opvallen aan de kassa",
+}
 
 
 def create_demo_longlists() -> dict:
@@ -33,5 +47,8 @@ def create_demo_answer_themes() -> int:
         codes = {q.code for q in open_questions(survey) if q.answers}
         if DEMO_QUESTION in codes and not ThemeSet.objects.filter(survey=survey).exists():
             theme_set = find_and_store_themes(survey, DEMO_QUESTION, DEMO_THEMES)
+            for theme in theme_set.themes.all():
+                if theme.terms and theme.terms[0] in DEMO_NAMES:
+                    rename_answer_theme(theme, DEMO_NAMES[theme.terms[0]])
             found += theme_set.themes.count()
     return found

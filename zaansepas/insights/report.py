@@ -148,6 +148,54 @@ def _svg(bars: list[dict], value_title: str, name: str) -> str:
     return render_svg(share_bars(bars, value_title), name)
 
 
+# --- open answers --------------------------------------------------------------------------
+
+
+@dataclass
+class OpenAnswerFigure:
+    question: str
+    answers: int  # answers to the question, themed or not
+    rows: list[dict]  # {"label", "n", "share"} per theme of 10+ answers, largest first
+    svg: str
+    percentages_shown: bool
+
+
+def open_answer_figures(survey: Survey) -> list[OpenAnswerFigure]:
+    """Per open question with stored themes: the themes of at least 10 answers with their
+    number and (on 30+ answers) their unweighted share of the answers. Smaller themes are
+    not named and their number is not given, so together with the answers without a theme
+    they form one remainder that points to no theme."""
+    from .answer_themes import open_questions, overview
+
+    figures = []
+    for question in open_questions(survey):
+        if question.theme_set is None:
+            continue
+        view = overview(question.theme_set)
+        shown = view.answers >= MIN_BASE
+        rows = [
+            {
+                "label": theme.theme.name,
+                "n": theme.size,
+                "share": theme.size / view.answers if shown else None,
+                "low": None,
+                "high": None,
+            }
+            for theme in view.themes
+            if theme.size >= MIN_CELL
+        ]
+        figures.append(
+            OpenAnswerFigure(
+                question=question.text,
+                answers=view.answers,
+                rows=rows,
+                svg=_svg(rows, _("aandeel van de antwoorden (ongewogen)"), question.text),
+                percentages_shown=shown,
+            )
+        )
+    return figures
+
+
 # --- the longlists ---------------------------------------------------------------------------
 
 
@@ -256,6 +304,7 @@ def report_context(survey: Survey, public: bool) -> dict:
         "problems": analysis.problems,
         "figures": figures,
         "missing": missing,
+        "open_answers": open_answer_figures(survey),
         "needs": longlist_by_theme(year, ListKind.NEED, public),
         "ideas": longlist_by_theme(year, ListKind.OFFER_IDEA, public),
         "gaps": gaps,

@@ -114,7 +114,10 @@ def help_answer(rng: random.Random) -> str:
         return rng.choice(HELP_SHORT)
     core = rng.choice(HELP_CORE)
     if rng.random() < 0.18:
-        core = f"{core} en {rng.choice(HELP_CORE)}"
+        second = rng.choice(HELP_CORE)
+        if second == core:  # "kinderopvang en kinderopvang": take the next need instead
+            second = HELP_CORE[(HELP_CORE.index(core) + 1) % len(HELP_CORE)]
+        core = f"{core} en {second}"
     opener = rng.choice(HELP_OPENERS)
     text = f"{opener}{core}{rng.choice(HELP_ENDINGS)}"
     if not opener:

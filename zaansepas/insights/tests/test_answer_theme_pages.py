@@ -221,3 +221,17 @@ def test_the_public_report_shows_only_themes_of_at_least_ten_answers(theme_set):
     researchers = render_report_html(theme_set.survey, public=False)
     assert f"‘{big.name}’" in public and f"‘{small.name}’" not in public
     assert f"4 in het thema ‘{small.name}’" in researchers
+
+
+def test_the_report_lists_the_themes_of_ten_or_more_answers(theme_set):
+    big, small = list(theme_set.themes.all())[:2]
+    keep = list(small.codings.values_list("pk", flat=True))[:4]
+    small.codings.exclude(pk__in=keep).update(theme=big)
+    for public in (True, False):
+        html = render_report_html(theme_set.survey, public=public)
+        section = html.split('id="open-antwoorden"')[1].split("</section>")[0]
+        assert "161 antwoorden op ‘Wat zou u het meest helpen?’" in section
+        assert f">{big.name}</th>" in section and small.name not in section
+        size = big.codings.count()
+        assert f'<td class="num">{size}</td>' in section
+        assert f'<td class="num">{round(100 * size / 161)}%</td>' in section

@@ -24,6 +24,8 @@ def test_the_demo_longlists_are_built_from_the_demo_statements_once():
     theme_set = ThemeSet.objects.get()
     assert theme_set.question_code == "meest_helpen"
     assert AnswerCoding.objects.filter(theme__isnull=False).count() > 1000
+    # Named as a researcher would, so the report's open-answer section reads well.
+    assert theme_set.themes.filter(name="Zwemles", named_by_hand=True).exists()
     again = create_demo_longlists()
     assert (again["items"], again["themes"]) == (first, 0)
     assert ThemeSet.objects.get().pk == theme_set.pk
