@@ -7,10 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zaansepas.lib.view_actions import act_and_redirect
 from zaansepas.offers.models import Offer
 from zaansepas.research.access import require_researcher
 from zaansepas.research.models import TargetGroup
@@ -287,13 +289,9 @@ def longlist_gaps(request):
 
 
 def _act(request, item, action, done: str):
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return redirect("insights:longlist_item", item.pk)
+    return act_and_redirect(
+        request, action, done, reverse("insights:longlist_item", args=[item.pk])
+    )
 
 
 def _ids(values) -> list[int] | None:
@@ -305,6 +303,4 @@ def _ids(values) -> list[int] | None:
 
 
 def _list_url() -> str:
-    from django.urls import reverse
-
     return reverse("insights:longlist")

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zaansepas.lib.view_actions import act_and_redirect
 from zaansepas.research.access import require_researcher
 from zaansepas.surveys.access import get_survey_for_staff, survey_page_context
 
@@ -204,18 +205,20 @@ def code_answer(request, pk, code):
     target = request.POST.get("thema", "")
     back = request.POST.get("terug", "")
     theme = None if target == "geen" else _other_theme(question, target)
-    if theme is None and target != "geen":
-        messages.error(request, _("Kies een thema of ‘geen thema’."))
-    else:
-        try:
-            answer_themes.code_answer(question.theme_set, request.POST.get("antwoord", ""), theme)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Het antwoord is gecodeerd."))
     answers_url = reverse("insights:answer_theme_answers", args=[survey.pk, code])
     # Back to the list the researcher came from: only a plain query string of ours.
-    return redirect(answers_url + (back if BACK.fullmatch(back) else ""))
+    answers_url += back if BACK.fullmatch(back) else ""
+    if theme is None and target != "geen":
+        messages.error(request, _("Kies een thema of ‘geen thema’."))
+        return redirect(answers_url)
+    return act_and_redirect(
+        request,
+        lambda: answer_themes.code_answer(
+            question.theme_set, request.POST.get("antwoord", ""), theme
+        ),
+        _("Het antwoord is gecodeerd."),
+        answers_url,
+    )
 
 
 def _other_theme(question, value) -> AnswerTheme | None:
@@ -225,10 +228,4 @@ def _other_theme(question, value) -> AnswerTheme | None:
 
 
 def _act(request, survey, code, action, done: str):
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return redirect(_page_url(survey, code))
+    return act_and_redirect(request, action, done, _page_url(survey, code))
