@@ -12,14 +12,14 @@ from zaansepas.lib.spreadsheet import FORMULA_STARTS
 from .models import QuestionKind, Survey
 from .spec import survey_to_spec
 from .texts import SOURCE_LANGUAGE, language_name
-from .xlsform import (
+from .xlsform_conditions import relevant_expression
+from .xlsform_questions import (
     KIND_APPEARANCE,
     RATING_RANGE,
     SELECT_ONE_KINDS,
-    YES,
     default_settings,
 )
-from .xlsform_conditions import relevant_expression
+from .xlsform_sheets import YES
 
 
 def language_header(code: str) -> str:

@@ -1,5 +1,6 @@
 """Researcher pages for XLSForm: upload a form to make a new draft survey, download a
-survey as XLSForm. Thin: reading and writing live in xlsform.py."""
+survey as XLSForm. Thin: reading lives in xlsform.py (and the modules it lists), writing in
+xlsform_export.py."""
 
 from django import forms
 from django.contrib import messages
