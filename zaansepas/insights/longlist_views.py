@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zaansepas.lib.view_actions import act_and_redirect
+from zaansepas.lib.view_actions import act_and_redirect, submit_form
 from zaansepas.offers.models import Offer
 from zaansepas.research.access import require_researcher
 from zaansepas.research.models import TargetGroup
@@ -165,14 +165,15 @@ def _render_item(request, item, form):
 def longlist_item_update(request, pk):
     item = get_item_for_researcher(request.user, pk)
     form = ItemForm(request.POST)
-    if form.is_valid():
-        try:
-            longlists.update_item(item, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Het item is opgeslagen."))
-            return redirect("insights:longlist_item", item.pk)
+    response = submit_form(
+        request,
+        form,
+        lambda: longlists.update_item(item, **form.cleaned_data),
+        _("Het item is opgeslagen."),
+        reverse("insights:longlist_item", args=[item.pk]),
+    )
+    if response is not None:
+        return response
     item.refresh_from_db()
     return _render_item(request, item, form)
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zaansepas.lib.view_actions import submit_form
 from zaansepas.surveys.models import FollowUpConsent, Survey
 from zaansepas.surveys.texts import pick
 
@@ -162,14 +163,15 @@ def interview_detail(request, pk):
     if request.method != "POST":
         return _render_interview(request, interview)
     form = InterviewForm(request.POST)
-    if form.is_valid():
-        try:
-            update_interview(interview, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Gesprek opgeslagen."))
-            return redirect("research:interview_detail", pk=interview.pk)
+    response = submit_form(
+        request,
+        form,
+        lambda: update_interview(interview, **form.cleaned_data),
+        _("Gesprek opgeslagen."),
+        reverse("research:interview_detail", args=[interview.pk]),
+    )
+    if response is not None:
+        return response
     interview.refresh_from_db()
     return _render_interview(request, interview, status=400, form=form)
 
@@ -179,19 +181,18 @@ def interview_detail(request, pk):
 def interview_statement_add(request, pk):
     interview = get_interview_for_staff(request.user, pk)
     form = StatementForm(request.POST, options=CodingOptions.load(), prefix="n")
-    if form.is_valid():
-        try:
-            add_statement(
-                text=form.cleaned_data["text"],
-                interview=interview,
-                entered_by=request.user,
-                **form.coding(),
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Uitspraak opgeslagen. U kunt de volgende invoeren."))
-            return redirect(
-                reverse("research:interview_detail", args=[interview.pk]) + "#nieuwe-uitspraak"
-            )
+    response = submit_form(
+        request,
+        form,
+        lambda: add_statement(
+            text=form.cleaned_data["text"],
+            interview=interview,
+            entered_by=request.user,
+            **form.coding(),
+        ),
+        _("Uitspraak opgeslagen. U kunt de volgende invoeren."),
+        reverse("research:interview_detail", args=[interview.pk]) + "#nieuwe-uitspraak",
+    )
+    if response is not None:
+        return response
     return _render_interview(request, interview, status=400, statement_form=form)

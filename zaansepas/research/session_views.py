@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zaansepas.lib.view_actions import submit_form
+
 from .access import get_participant_for_staff, get_session_for_staff, require_researcher
 from .actions import (
     add_participant,
@@ -123,14 +125,15 @@ def session_detail(request, pk):
 def session_update(request, pk):
     session = get_session_for_staff(request.user, pk)
     form = SessionForm(request.POST)
-    if form.is_valid():
-        try:
-            update_session(session, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Gegevens van de sessie opgeslagen."))
-            return redirect("research:session_detail", pk=session.pk)
+    response = submit_form(
+        request,
+        form,
+        lambda: update_session(session, **form.cleaned_data),
+        _("Gegevens van de sessie opgeslagen."),
+        reverse("research:session_detail", args=[session.pk]),
+    )
+    if response is not None:
+        return response
     session.refresh_from_db()
     return _render_session(request, session, status=400, details_form=form)
 
@@ -140,14 +143,15 @@ def session_update(request, pk):
 def participant_add(request, pk):
     session = get_session_for_staff(request.user, pk)
     form = ParticipantForm(request.POST, prefix="p")
-    if form.is_valid():
-        try:
-            add_participant(session, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Deelnemer toegevoegd."))
-            return redirect(reverse("research:session_detail", args=[session.pk]) + "#deelnemers")
+    response = submit_form(
+        request,
+        form,
+        lambda: add_participant(session, **form.cleaned_data),
+        _("Deelnemer toegevoegd."),
+        reverse("research:session_detail", args=[session.pk]) + "#deelnemers",
+    )
+    if response is not None:
+        return response
     return _render_session(request, session, status=400, participant_form=form)
 
 
@@ -157,16 +161,15 @@ def participant_edit(request, pk):
     session = participant.session
     if request.method == "POST":
         form = ParticipantForm(request.POST)
-        if form.is_valid():
-            try:
-                update_participant(participant, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Deelnemer opgeslagen."))
-                return redirect(
-                    reverse("research:session_detail", args=[session.pk]) + "#deelnemers"
-                )
+        response = submit_form(
+            request,
+            form,
+            lambda: update_participant(participant, **form.cleaned_data),
+            _("Deelnemer opgeslagen."),
+            reverse("research:session_detail", args=[session.pk]) + "#deelnemers",
+        )
+        if response is not None:
+            return response
         status = 400
     else:
         form = ParticipantForm(
@@ -210,20 +213,19 @@ def session_statement_add(request, pk):
     form = StatementForm(
         request.POST, options=options, participants=session.participants.all(), prefix="n"
     )
-    if form.is_valid():
-        try:
-            add_statement(
-                text=form.cleaned_data["text"],
-                session=session,
-                participant=form.cleaned_data.get("participant"),
-                entered_by=request.user,
-                **form.coding(),
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Uitspraak opgeslagen. U kunt de volgende invoeren."))
-            return redirect(
-                reverse("research:session_detail", args=[session.pk]) + "#nieuwe-uitspraak"
-            )
+    response = submit_form(
+        request,
+        form,
+        lambda: add_statement(
+            text=form.cleaned_data["text"],
+            session=session,
+            participant=form.cleaned_data.get("participant"),
+            entered_by=request.user,
+            **form.coding(),
+        ),
+        _("Uitspraak opgeslagen. U kunt de volgende invoeren."),
+        reverse("research:session_detail", args=[session.pk]) + "#nieuwe-uitspraak",
+    )
+    if response is not None:
+        return response
     return _render_session(request, session, status=400, statement_form=form)

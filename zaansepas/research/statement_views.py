@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zaansepas.lib.view_actions import submit_form
+
 from .access import get_statement_for_staff, require_researcher
 from .actions import delete_statement, recode_statement
 from .forms import CodingForm, CodingOptions, StatementEditForm, StatementFilterForm
@@ -142,14 +144,15 @@ def statement_edit(request, pk):
     options = CodingOptions.load()
     if request.method == "POST":
         form = StatementEditForm(request.POST, options=options)
-        if form.is_valid():
-            try:
-                recode_statement(statement, text=form.cleaned_data["text"], **form.coding())
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Uitspraak opgeslagen."))
-                return redirect(safe_next(request, source_url(statement)))
+        response = submit_form(
+            request,
+            form,
+            lambda: recode_statement(statement, text=form.cleaned_data["text"], **form.coding()),
+            _("Uitspraak opgeslagen."),
+            safe_next(request, source_url(statement)),
+        )
+        if response is not None:
+            return response
         return _render_edit(request, statement, form, status=400)
     return _render_edit(request, statement, StatementEditForm.for_statement(statement, options))
 
