@@ -23,17 +23,13 @@ Exits 1 (after printing the figures) when any request failed. Last line:
 
 # ruff: noqa: S608 -- the SQL built here is the pgbench script's text, with our own constants
 
-import datetime as dt
 import http.client
 import itertools
 import json
 import os
 import random
 import re
-import secrets
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -41,232 +37,17 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+from benchkit.figures import machine_load, percentile
+from benchkit.pgbench import TRANSACTION_CONTROL, database_url_for, run_pgbench
+from benchkit.server import ROOT, WORKERS, environment, rerun_under_postgres, start_gunicorn
+from benchkit.till_seed import HOUSEHOLDS, PASSES, TILLS, seed
 
-TILLS = 16  # concurrent simulated tills, and pgbench clients
-PASSES = 4_000
-HOUSEHOLDS = 2_500  # so some passes share a household (and its lock and limits)
 WARMUP_SECONDS = 3.0
 ALONE_SECONDS = 5.0
 LOAD_SECONDS = 25.0
 PGBENCH_SECONDS = 20.0
-# Two cores: pre-fork workers that each hold one request and one database connection; a
-# few more than cores, so one worker's wait on PostgreSQL does not leave a core idle.
-WORKERS = 2 * (os.cpu_count() or 1) + 1
 GOAL_RATIO, GOAL_P99_MS = 0.2, 100.0
-TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK"}
-
-
-def _rerun_under_postgres() -> int:
-    """No database given: run this script again inside a throwaway PostgreSQL."""
-    wrapper = ROOT / "scripts" / "with-postgres.sh"
-    bash = shutil.which("bash") or "/bin/bash"
-    return subprocess.call([bash, str(wrapper), sys.executable, __file__, *sys.argv[1:]])  # noqa: S603
-
-
-def _environment(var_dir: str) -> dict:
-    """Settings shared by this process and gunicorn: production-like (DEBUG off), and the
-    per-device rate limit out of the way (a simulated till asks far more than 600/min)."""
-    return {
-        "DJANGO_SETTINGS_MODULE": "zaansepas.settings",
-        "ZP_DEBUG": "0",
-        "ZP_SECRET_KEY": os.environ.get("ZP_SECRET_KEY") or secrets.token_urlsafe(40),
-        "ZP_TILL_API_RATE": "1000000/s",
-        "ZP_VAR_DIR": var_dir,
-        "ZP_ALLOWED_HOSTS": "127.0.0.1",
-        "ZP_LOG_LEVEL": "WARNING",
-    }
-
-
-# --- seed data ------------------------------------------------------------------------------
-
-
-def seed():
-    """One provider, its offers and counters, passes in households, one device per till.
-    Returns (provider, offers, passes, tokens)."""
-    from zaansepas.accounts.models import User
-    from zaansepas.lib.checkdigit import add_check_digit
-    from zaansepas.offers.models import (
-        Location,
-        Offer,
-        OfferGroup,
-        OfferKind,
-        Period,
-        Provider,
-    )
-    from zaansepas.passes.models import Household, MemberRole, Pass, PassKind, Person, Tier
-    from zaansepas.till.devices import issue_device_token
-    from zaansepas.till.models import OfferCounter
-
-    rng = random.Random(7)
-    today = dt.date.today()
-    owner = User.objects.create_user("eigenaar@bakkerij.bench")
-    provider = Provider.objects.create(
-        name="Bakkerij en Buurthuis De Zaan",
-        kind="bedrijf",
-        kvk_number="87654321",
-        iban="NL91ABNA0417164300",
-        account_holder="De Zaan",
-        street="Westzijde",
-        house_number="1",
-        postcode="1506 AB",
-        town="Zaandam",
-        contact_name="Kees",
-        contact_email="kees@bakkerij.bench",
-        contact_phone="0751234567",
-        status="goedgekeurd",
-    )
-    Location.objects.create(
-        provider=provider,
-        name="Winkel",
-        street="Westzijde",
-        house_number="1",
-        postcode="1506 AB",
-        town="Zaandam",
-    )
-    culture = OfferGroup.objects.create(name="Eén cultuuruitje", picks=1, period=Period.YEAR)
-    common = {
-        "provider": provider,
-        "description": "Benchmarkaanbod",
-        "valid_from": today - dt.timedelta(days=30),
-        "valid_until": today + dt.timedelta(days=335),
-        "status": "goedgekeurd",
-    }
-    specs = [
-        {
-            "title": "Krentenbol",
-            "kind": OfferKind.FREE,
-            "regular_price_cents": 150,
-            "per_pass_limit": 1,
-            "per_pass_period": Period.DAY,
-        },
-        {
-            "title": "Koffie",
-            "kind": OfferKind.FIXED_PRICE,
-            "regular_price_cents": 350,
-            "pass_price_cents": 100,
-            "per_pass_limit": 2,
-            "per_pass_period": Period.WEEK,
-        },
-        {
-            "title": "Taart",
-            "kind": OfferKind.AMOUNT_OFF,
-            "regular_price_cents": 1500,
-            "amount_off_cents": 500,
-            "per_household_limit": 3,
-            "per_household_period": Period.MONTH,
-        },
-        {
-            "title": "Boodschappen",
-            "kind": OfferKind.CATEGORY,
-            "percent_off": 10,
-            "discount_cap_cents": 1000,
-            "category_label": "boodschappen",
-        },
-        {
-            "title": "Bioscoop",
-            "kind": OfferKind.FIXED_PRICE,
-            "regular_price_cents": 1200,
-            "pass_price_cents": 500,
-            "global_quota": 10_000_000,
-        },
-        {
-            "title": "Zwemmen",
-            "kind": OfferKind.PERCENT_OFF,
-            "regular_price_cents": 600,
-            "percent_off": 50,
-        },
-        {
-            "title": "Fietsreparatie",
-            "kind": OfferKind.AMOUNT_OFF,
-            "regular_price_cents": 2500,
-            "amount_off_cents": 1000,
-            "per_pass_limit": 4,
-            "per_pass_period": Period.MONTH,
-            "per_household_limit": 8,
-            "per_household_period": Period.MONTH,
-        },
-        {"title": "Museum", "kind": OfferKind.FREE, "regular_price_cents": 1250, "group": culture},
-        {
-            "title": "Theater",
-            "kind": OfferKind.PERCENT_OFF,
-            "regular_price_cents": 2000,
-            "percent_off": 50,
-            "group": culture,
-        },
-        {
-            "title": "Brood",
-            "kind": OfferKind.PERCENT_OFF,
-            "regular_price_cents": 300,
-            "percent_off": 30,
-            "per_pass_limit": 3,
-            "per_pass_period": Period.WEEK,
-        },
-    ]
-    offers = [Offer.objects.create(**common, **spec) for spec in specs]
-    OfferCounter.objects.bulk_create([OfferCounter(offer=o) for o in offers])
-
-    types = ["alleenstaand", "alleenstaande_ouder", "samenwonend", "alleenstaand_aow"]
-    households = Household.objects.bulk_create(
-        [
-            Household(
-                household_type=rng.choice(types),
-                street="Bench",
-                house_number=str(i + 1),
-                postcode="1503 AB",
-                town="Zaandam",
-            )
-            for i in range(HOUSEHOLDS)
-        ],
-        batch_size=2000,
-    )
-    # Every household has a main holder; some a partner too; the rest of the passes are
-    # children's, in random households.
-    partners = rng.sample(households, (PASSES - HOUSEHOLDS) * 2 // 3)
-    children = [rng.choice(households) for _ in range(PASSES - HOUSEHOLDS - len(partners))]
-    members = (
-        [(h, MemberRole.MAIN, rng.randint(18, 80)) for h in households]
-        + [(h, MemberRole.PARTNER, rng.randint(18, 80)) for h in partners]
-        + [(h, MemberRole.CHILD, rng.randint(4, 17)) for h in children]
-    )
-    people = Person.objects.bulk_create(
-        [
-            Person(
-                household=household,
-                role=role,
-                first_name="Bench",
-                last_name=str(i),
-                birth_date=today - dt.timedelta(days=age * 365 + rng.randint(30, 330)),
-            )
-            for i, (household, role, age) in enumerate(members)
-        ],
-        batch_size=2000,
-    )
-    tiers = [Tier.STANDARD, Tier.STANDARD, Tier.LOW_INCOME, Tier.SOCIAL_ASSISTANCE]
-    Pass.objects.bulk_create(
-        [
-            Pass(
-                number=add_check_digit(str(200_000_000 + i)),
-                holder=person,
-                household=person.household,
-                kind=PassKind.CHILD if person.role == MemberRole.CHILD else PassKind.ADULT,
-                tier=rng.choice(tiers),
-                valid_from=today - dt.timedelta(days=100),
-                valid_until=today + dt.timedelta(days=265),
-            )
-            for i, person in enumerate(people)
-        ],
-        batch_size=2000,
-    )
-    passes = list(Pass.objects.order_by("pk").only("pk", "number", "code_salt", "household"))
-    tokens = [
-        issue_device_token(provider=provider, name=f"kassa {n + 1}", actor=owner)[1]
-        for n in range(TILLS)
-    ]
-    return provider, offers, passes, tokens
 
 
 # --- the till, in-process: how many queries ------------------------------------------------
@@ -315,43 +96,6 @@ def count_queries(pass_card, token, show_sql: bool):
 
 
 # --- gunicorn and the simulated tills -------------------------------------------------------
-
-
-def start_gunicorn(env: dict, log_path: Path):
-    """gunicorn on a socket bound here (a free 127.0.0.1 port, no race for it)."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(2048)
-    port = listener.getsockname()[1]
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "zaansepas.wsgi:application",
-        "--bind",
-        f"fd://{listener.fileno()}",
-        "--workers",
-        str(WORKERS),
-        "--chdir",
-        str(ROOT),
-        "--log-level",
-        "warning",
-        "--error-logfile",
-        str(log_path),
-        "--graceful-timeout",
-        "5",
-    ]
-    with open(log_path, "ab") as log:
-        process = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
-            command,
-            env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
-            cwd=ROOT,
-            pass_fds=[listener.fileno()],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    listener.close()  # gunicorn holds its own copy
-    return process, port
 
 
 class Till:
@@ -446,13 +190,6 @@ def wait_until_up(process, port: int, token: str, pass_card, log_path: Path):
             return
         time.sleep(0.2)
     sys.exit(f"gunicorn did not answer within 60 s:\n{log_path.read_text()}")
-
-
-def percentile(sorted_values: list[float], fraction: float) -> float:
-    if not sorted_values:
-        return float("nan")
-    index = min(len(sorted_values) - 1, round(fraction * (len(sorted_values) - 1)))
-    return sorted_values[index]
 
 
 # --- pgbench: the same SQL as one transaction ---------------------------------------------
@@ -603,50 +340,16 @@ def offer_price(offer):
     return price_for(offer, 2000 if offer.kind == OfferKind.CATEGORY else None)
 
 
-def run_pgbench(url: str, script: str, seconds: float, workdir: Path) -> tuple[float, str]:
-    """pgbench with TILLS clients on the database at url; returns (tps, its summary)."""
-    path = workdir / "till.sql"
-    path.write_text(script)
-    parts = urlsplit(url)
-    command = [
-        str(PG_BIN / "pgbench"),
-        "--no-vacuum",
-        f"--client={TILLS}",
-        f"--jobs={min(TILLS, os.cpu_count() or 1)}",
-        f"--time={seconds:.0f}",
-        "--define=n=0",
-        f"--file={path}",
-        f"--host={parts.hostname}",
-        f"--port={parts.port or 5432}",
-        f"--username={parts.username}",
-        parts.path.lstrip("/"),
-    ]
-    env = {**os.environ, "PGPASSWORD": parts.password or ""}
-    done = subprocess.run(command, capture_output=True, text=True, env=env)  # noqa: S603
-    tps = re.search(r"^tps = ([0-9.]+)", done.stdout, re.MULTILINE)
-    failed = re.search(r"^number of failed transactions: (\d+)", done.stdout, re.MULTILINE)
-    if done.returncode != 0 or tps is None or (failed and failed.group(1) != "0"):
-        sys.exit(f"pgbench failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    latency = re.search(r"^latency average = ([0-9.]+) ms", done.stdout, re.MULTILINE)
-    summary = f"latency average {latency.group(1) if latency else '?'} ms"
-    return float(tps.group(1)), summary
-
-
 # --- main -----------------------------------------------------------------------------------
-
-
-def database_url_for(name: str) -> str:
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path="/" + name))
 
 
 def main() -> int:
     if not os.environ.get("DATABASE_URL"):
-        return _rerun_under_postgres()
+        return rerun_under_postgres(__file__)
     show_sql = "--show-sql" in sys.argv
     began = time.perf_counter()
     workdir = Path(tempfile.mkdtemp(prefix="zp-bench-till-"))
-    env = _environment(str(workdir))
+    env = environment(str(workdir))
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
 
@@ -691,7 +394,9 @@ def main() -> int:
             if re.search(r"ERROR|CRITICAL|Traceback|WORKER TIMEOUT", line)
         ]
         redemptions_before = redemption_count()
-        tps, pgbench_summary = run_pgbench(bench_url, script, PGBENCH_SECONDS, workdir)
+        tps, pgbench_summary = run_pgbench(
+            bench_url, script, PGBENCH_SECONDS, workdir, clients=TILLS
+        )
         pgbench_rows = redemption_count() - redemptions_before
     finally:
         if process is not None:
@@ -744,18 +449,6 @@ def main() -> int:
         f"ratio={ratio:.2f}"
     )
     return 1 if failed or server_errors or not mirrored else 0
-
-
-def machine_load() -> str:
-    """Figures from a shared machine mean little without how busy it was."""
-    load = "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
-    try:
-        pressure = Path("/proc/pressure/cpu").read_text().split("\n", 1)[0]
-    except OSError:
-        return f"machine: {os.cpu_count()} cores, {load}"
-    avg60 = re.search(r"avg60=([0-9.]+)", pressure)
-    waiting = f", tasks waited for a CPU {avg60.group(1)}% of the last minute" if avg60 else ""
-    return f"machine: {os.cpu_count()} cores, {load}{waiting}"
 
 
 def redemption_count() -> int:

@@ -31,7 +31,6 @@ import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,24 +39,14 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
-# bench/till.py's machinery: the environment, gunicorn on a bound socket, a till's HTTP
-# connection, pgbench, percentiles. (This directory is on sys.path: it holds the script.)
-from till import (
-    TILLS,
-    TRANSACTION_CONTROL,
-    WORKERS,
-    Till,
-    _environment,
-    database_url_for,
-    machine_load,
-    percentile,
-    run_pgbench,
-    seed,
-    start_gunicorn,
-    wait_until_up,
-)
+# What the HTTP benchmarks share (benchkit/), and bench/till.py's seed data and till
+# connection. (This directory is on sys.path: it holds the script.)
+from benchkit.figures import machine_load, percentile
+from benchkit.pgbench import TRANSACTION_CONTROL, database_url_for, run_pgbench
+from benchkit.server import ROOT, WORKERS, environment, rerun_under_postgres, start_gunicorn
+from benchkit.till_seed import TILLS, seed
+from till import Till, wait_until_up
 
-ROOT = Path(__file__).resolve().parent.parent
 WARMUP_SECONDS = 2.0
 ALONE_SECONDS = 4.0
 LOAD_SECONDS = 20.0
@@ -66,13 +55,6 @@ OWN_MONEY_CENTS = 50_000
 BUDGET_CENTS = 50_000  # neither runs dry in a run: every payment is paid in full
 AMOUNTS = (100, 1500)
 GOAL_RATIO = 0.2
-
-
-def _rerun_under_postgres() -> int:
-    """No database given: run this script again inside a throwaway PostgreSQL."""
-    wrapper = ROOT / "scripts" / "with-postgres.sh"
-    bash = shutil.which("bash") or "/bin/bash"
-    return subprocess.call([bash, str(wrapper), sys.executable, __file__, *sys.argv[1:]])  # noqa: S603
 
 
 # --- seed data ------------------------------------------------------------------------------
@@ -337,11 +319,11 @@ def pgbench_script(provider, token: str, first: int, last: int, last_budget: int
 
 def main() -> int:
     if not os.environ.get("DATABASE_URL"):
-        return _rerun_under_postgres()
+        return rerun_under_postgres(__file__)
     show_sql = "--show-sql" in sys.argv
     began = time.perf_counter()
     workdir = Path(tempfile.mkdtemp(prefix="zp-bench-wallet-"))
-    env = _environment(str(workdir))
+    env = environment(str(workdir))
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
 
@@ -395,7 +377,9 @@ def main() -> int:
         ]
         payments = Transfer.objects.filter(kind=TransferKind.PAYMENT)
         before = payments.count()
-        tps, pgbench_summary = run_pgbench(bench_url, script, PGBENCH_SECONDS, workdir)
+        tps, pgbench_summary = run_pgbench(
+            bench_url, script, PGBENCH_SECONDS, workdir, clients=TILLS
+        )
         pgbench_rows = payments.count() - before
         problems = ledger_problems()
     finally:
