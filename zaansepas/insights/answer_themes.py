@@ -64,20 +64,32 @@ def open_questions(survey: Survey) -> list[OpenQuestion]:
         for s in ThemeSet.objects.filter(survey=survey).annotate(theme_count=Count("themes"))
     }
     found = []
-    for question in definition_for(survey).questions:
-        if question.kind not in OPEN_KINDS:
-            continue
-        theme_set = sets.get(question.code)
+    for code, text in _open_codes(survey):
+        theme_set = sets.get(code)
         found.append(
             OpenQuestion(
-                code=question.code,
-                text=pick(question.text, "nl"),
-                answers=len(answers_to(survey, question.code)),
+                code=code,
+                text=text,
+                answers=len(answers_to(survey, code)),
                 theme_set=theme_set,
                 themes=theme_set.theme_count if theme_set else 0,
             )
         )
     return found
+
+
+def _open_codes(survey: Survey) -> list[tuple[str, str]]:
+    """(answer code, text) of every open text: short and long text questions, and the
+    "anders, namelijk" text of a choice question (stored as "<code>.other"), where residents
+    say what the options missed."""
+    codes = []
+    for question in definition_for(survey).questions:
+        text = pick(question.text, "nl")
+        if question.kind in OPEN_KINDS:
+            codes.append((question.code, text))
+        elif any(option.is_other for option in question.options):
+            codes.append((f"{question.code}.other", f"{text} — {_('anders, namelijk')}"))
+    return codes
 
 
 def open_question(survey: Survey, code: str) -> OpenQuestion | None:

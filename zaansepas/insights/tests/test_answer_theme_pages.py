@@ -235,3 +235,16 @@ def test_the_report_lists_the_themes_of_ten_or_more_answers(theme_set):
         size = big.codings.count()
         assert f'<td class="num">{size}</td>' in section
         assert f'<td class="num">{round(100 * size / 161)}%</td>' in section
+
+
+def test_the_other_text_of_a_choice_question_has_its_own_themes_page(researcher, open_survey):
+    listing = page_of(researcher.get(reverse("insights:answer_questions", args=[open_survey.pk])))
+    assert "barriere.other" in listing and "anders, namelijk" in listing
+    page = page_of(
+        researcher.get(reverse("insights:answer_themes", args=[open_survey.pk, "barriere.other"]))
+    )
+    assert "0 antwoorden op deze vraag" in page
+    response = researcher.post(
+        reverse("insights:answer_themes_find", args=[open_survey.pk, "barriere.other"]), follow=True
+    )
+    assert "Niemand heeft deze vraag nog beantwoord." in page_of(response)

@@ -249,9 +249,25 @@ def test_merging_longlist_items_keeps_their_answer_themes(theme_set):
     assert set(first.answer_themes.all()) == {a, b}
 
 
-def test_open_questions_lists_text_questions_with_their_answers(open_survey, theme_set):
+def test_open_questions_lists_text_questions_and_other_texts(open_survey, theme_set):
     found = {q.code: (q.answers, q.themes) for q in answer_themes.open_questions(open_survey)}
-    assert found == {"waarom_niet": (0, 0), QUESTION: (161, 6), "opmerking": (0, 0)}
+    assert found["waarom_niet"] == (0, 0) and found["opmerking"] == (0, 0)
+    assert found[QUESTION] == (161, 6)
+    # The "anders, namelijk" text of a choice question is an open answer too.
+    assert found["barriere.other"] == (0, 0)
+    assert "heeft_pas.other" not in found  # no "anders" option there
+
+
+def test_other_texts_get_themes_like_any_open_answer(open_survey):
+    texts, _labels = planted_answers(80, seed=5)
+    for response, text in zip(add_answers(open_survey, texts, start=2000), texts, strict=True):
+        response.answers["barriere.other"] = text
+        response.save()
+    question = answer_themes.open_question(open_survey, "barriere.other")
+    assert question.answers == 80 and question.text.endswith("— anders, namelijk")
+    theme_set = find_and_store_themes(open_survey, "barriere.other", themes=3)
+    assert AnswerCoding.objects.filter(theme_set=theme_set).count() == 80
+    assert all(len(view.quotes) == 3 for view in overview(theme_set).themes)
 
 
 def test_the_answers_of_a_theme_come_strongest_first(theme_set):
