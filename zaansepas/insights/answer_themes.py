@@ -38,6 +38,7 @@ from .open_answers import (
     pick_quotes,
     split_members,
 )
+from .theme_carry_over import carry_over, take_snapshot
 
 OPEN_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
 EXTRA_STOPWORDS = 30  # a researcher's own stopwords; more is a sign of a wrong question
@@ -237,8 +238,9 @@ def find_and_store_themes(
     survey: Survey, code: str, themes: int | None = None, extra_stopwords: str = ""
 ) -> ThemeSet:
     """Find the themes in the answers to open question `code` and store them, replacing
-    earlier themes of that question (their renames, hand coding and links to the longlist
-    go with them; the page asks first). Raises OpenAnswersError (Dutch) when it can't."""
+    earlier themes of that question. What researchers did to those carries over where a new
+    theme is recognisably an old one (theme_carry_over.py); the rest is lost, and the page
+    asks first. Raises OpenAnswersError (Dutch) when it can't."""
     question = open_question(survey, code)
     if question is None:
         raise OpenAnswersError(
@@ -269,7 +271,9 @@ def find_and_store_themes(
 
 def _store(survey: Survey, code: str, settings: Settings, result, ids: list) -> ThemeSet:
     with transaction.atomic():
-        ThemeSet.objects.filter(survey=survey, question_code=code).delete()
+        old = ThemeSet.objects.select_for_update().filter(survey=survey, question_code=code)
+        snapshot = take_snapshot(old[0]) if old else None
+        old.delete()
         theme_set = ThemeSet.objects.create(
             survey=survey,
             question_code=code,
@@ -295,6 +299,8 @@ def _store(survey: Survey, code: str, settings: Settings, result, ids: list) -> 
             )
             for i, t in enumerate(result.assignment)
         )
+        if snapshot is not None:
+            carry_over(snapshot, theme_set)
     return theme_set
 
 

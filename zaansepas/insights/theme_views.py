@@ -86,8 +86,8 @@ def find_themes(request, pk, code):
         messages.error(
             request,
             _(
-                "Er zijn al thema's. Vink aan dat u ze wilt vervangen; namen, samenvoegingen "
-                "en handmatige codering gaan dan verloren."
+                "Er zijn al thema's. Vink aan dat u ze wilt vervangen; wat u deed aan thema's "
+                "die niet terugkomen, gaat dan verloren."
             ),
         )
         return redirect(_page_url(survey, code))

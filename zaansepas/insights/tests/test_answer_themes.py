@@ -66,13 +66,41 @@ def test_the_overview_counts_every_answer_once_and_gives_three_quotes(open_surve
         assert set(theme.quotes) <= texts
 
 
-def test_finding_again_replaces_the_themes_and_their_edits(open_survey, theme_set):
-    theme = theme_set.themes.first()
-    rename_answer_theme(theme, "Mijn naam")
-    again = find_and_store_themes(open_survey, QUESTION, themes=4)
+def test_finding_again_keeps_the_work_on_themes_that_come_back(open_survey, theme_set):
+    a, b = list(theme_set.themes.all())[:2]
+    rename_answer_theme(a, "Mijn naam")
+    item = create_item(year=2026, kind="behoefte", title="Item", answer_themes=[a])
+    moved, taken_out = sorted(members(b))[:2]
+    code_answer(theme_set, moved, a)
+    code_answer(theme_set, taken_out, None)
+
+    again = find_and_store_themes(open_survey, QUESTION, themes=6)
     assert not ThemeSet.objects.filter(pk=theme_set.pk).exists()
-    assert again.themes.count() == 4
-    assert not AnswerTheme.objects.filter(name="Mijn naam").exists()
+    kept = again.themes.get(name="Mijn naam")
+    assert kept.named_by_hand and list(item.answer_themes.all()) == [kept]
+    by_hand = {c.response_id: c for c in AnswerCoding.objects.filter(by_hand=True)}
+    assert set(by_hand) == {moved, taken_out}
+    assert by_hand[moved].theme == kept
+    assert (by_hand[taken_out].theme, by_hand[taken_out].no_theme_reason) == (None, BY_HAND)
+
+
+def test_finding_again_with_other_themes_drops_what_has_no_match(open_survey, theme_set):
+    a = theme_set.themes.first()
+    rename_answer_theme(a, "Mijn naam")
+    # All answers in one theme: no new theme shares half of its answers with it.
+    AnswerCoding.objects.filter(theme_set=theme_set, theme__isnull=False).update(theme=a)
+    again = find_and_store_themes(open_survey, QUESTION, themes=6)
+    assert not again.themes.filter(name="Mijn naam").exists()
+
+
+def test_themes_are_matched_on_half_their_answers_each_used_once():
+    from zaansepas.insights.theme_carry_over import match_themes
+
+    old = {1: {1, 2, 3, 4}, 2: {5, 6, 7, 8}, 3: {9, 10}}
+    new = {10: {1, 2, 3}, 11: {1, 2, 3, 4, 5}, 12: {5, 6, 7, 8, 9, 10}, 13: {11, 12}}
+    # 11 fits old 1 best (0.8) and takes it; 10 (0.75 with old 1) is left without.
+    # 12 shares 4/6 with old 2 and 2/6 with old 3: only old 2 passes the half.
+    assert match_themes(old, new) == {11: 1, 12: 2}
 
 
 @pytest.mark.parametrize(
