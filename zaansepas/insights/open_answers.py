@@ -54,7 +54,7 @@ MIN_ANSWERS_PER_THEME = 5
 QUOTES = 3
 # The largest sample the number of themes is chosen on (nmf.stability_by_k); the final fit
 # always uses every answer.
-STABILITY_MAX_ANSWERS = 1000
+STABILITY_MAX_ANSWERS = 2000
 NEAR_DUPLICATE = 0.6  # Jaccard overlap of word sets above which two quotes say the same
 
 
