@@ -10,8 +10,8 @@ from .answer_themes import find_and_store_themes, open_questions, rename_answer_
 from .longlists import build_longlist_from_statements
 from .models import LonglistItem, ThemeSet
 
-# The demo's "Wat zou u het meest helpen?" answers hold about ten needs; a fixed number
-# keeps `manage.py demo` quick (choosing it by stability takes half a minute).
+# The demo's "Wat zou u het meest helpen?" answers are built from about ten needs; a fixed
+# number of themes keeps the demo the same from run to run, whatever stability would pick.
 DEMO_THEMES = 10
 DEMO_QUESTION = "meest_helpen"
 # The names a researcher would give the demo's themes, by their strongest term; a theme
