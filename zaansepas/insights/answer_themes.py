@@ -65,7 +65,7 @@ def open_questions(survey: Survey) -> list[OpenQuestion]:
         for s in ThemeSet.objects.filter(survey=survey).annotate(theme_count=Count("themes"))
     }
     found = []
-    for code, text in _open_codes(survey):
+    for code, text in open_codes(survey):
         theme_set = sets.get(code)
         found.append(
             OpenQuestion(
@@ -79,7 +79,7 @@ def open_questions(survey: Survey) -> list[OpenQuestion]:
     return found
 
 
-def _open_codes(survey: Survey) -> list[tuple[str, str]]:
+def open_codes(survey: Survey) -> list[tuple[str, str]]:
     """(answer code, text) of every open text: short and long text questions, and the
     "anders, namelijk" text of a choice question (stored as "<code>.other"), where residents
     say what the options missed."""
@@ -94,7 +94,27 @@ def _open_codes(survey: Survey) -> list[tuple[str, str]]:
 
 
 def open_question(survey: Survey, code: str) -> OpenQuestion | None:
-    return next((q for q in open_questions(survey) if q.code == code), None)
+    """One open question, with its answers counted; the others' answers are not read."""
+    text = open_question_text(survey, code)
+    if text is None:
+        return None
+    theme_set = (
+        ThemeSet.objects.filter(survey=survey, question_code=code)
+        .annotate(theme_count=Count("themes"))
+        .first()
+    )
+    return OpenQuestion(
+        code=code,
+        text=text,
+        answers=len(answers_to(survey, code)),
+        theme_set=theme_set,
+        themes=theme_set.theme_count if theme_set else 0,
+    )
+
+
+def open_question_text(survey: Survey, code: str) -> str | None:
+    """The text of open question `code`, or None when the survey has no such open text."""
+    return dict(open_codes(survey)).get(code)
 
 
 def answers_to(survey: Survey, code: str) -> dict:
@@ -241,8 +261,7 @@ def find_and_store_themes(
     earlier themes of that question. What researchers did to those carries over where a new
     theme is recognisably an old one (theme_carry_over.py); the rest is lost, and the page
     asks first. Raises OpenAnswersError (Dutch) when it can't."""
-    question = open_question(survey, code)
-    if question is None:
+    if open_question_text(survey, code) is None:
         raise OpenAnswersError(
             _("Vraag %(code)s is geen open vraag van deze vragenlijst.") % {"code": code}
         )
@@ -393,7 +412,13 @@ def code_answer(theme_set: ThemeSet, response_id, theme: AnswerTheme | None) -> 
         response_id = uuid.UUID(str(response_id))
     except ValueError:
         response_id = None
-    if response_id not in answers_to(theme_set.survey, theme_set.question_code):
+    # Only this response's answer is read: it must be one of the survey's, with some text.
+    text = (
+        Response.objects.filter(pk=response_id, survey=theme_set.survey_id)
+        .values_list(f"answers__{theme_set.question_code}", flat=True)
+        .first()
+    )
+    if response_id is None or not (isinstance(text, str) and text.strip()):
         raise OpenAnswersError(_("Dit antwoord bestaat niet (meer)."))
     with transaction.atomic():
         _lock(theme_set)

@@ -177,18 +177,20 @@ def answer_theme_candidates(item: LonglistItem) -> list[AnswerTheme]:
 
 
 def theme_evidence(theme: AnswerTheme) -> ThemeEvidence:
-    from .answer_themes import answers_to, open_question, theme_quotes
+    from .answer_themes import answers_to, open_question_text, theme_quotes
 
     theme_set = theme.theme_set
     texts = answers_to(theme_set.survey, theme_set.question_code)
-    codings = theme.codings.filter(response_id__in=list(texts)).values_list(
-        "response_id", "strength"
-    )
-    strength = dict(codings)
-    question = open_question(theme_set.survey, theme_set.question_code)
+    # Answers emptied or deleted since they were coded are left out.
+    strength = {
+        response_id: weight
+        for response_id, weight in theme.codings.values_list("response_id", "strength")
+        if response_id in texts
+    }
     return ThemeEvidence(
         theme=theme,
-        question_text=question.text if question else theme_set.question_code,
+        question_text=open_question_text(theme_set.survey, theme_set.question_code)
+        or theme_set.question_code,
         answers=len(strength),
         quotes=theme_quotes(texts, list(strength), strength),
     )

@@ -33,7 +33,7 @@ from . import longlists
 from .analysis import analyse_survey, question_tables
 from .charts import render_svg, share_bars
 from .disclosure import MIN_BASE, MIN_CELL
-from .models import ItemStatus, ListKind
+from .models import ItemStatus, ListKind, ThemeSet
 
 PUBLIC_STATUSES = (SurveyStatus.PUBLISHED, SurveyStatus.CLOSED)
 QUOTE_LENGTH = 240  # longer statements are not "short quotes": left out of the public report
@@ -165,13 +165,15 @@ def open_answer_figures(survey: Survey) -> list[OpenAnswerFigure]:
     number and (on 30+ answers) their unweighted share of the answers. Smaller themes are
     not named and their number is not given, so together with the answers without a theme
     they form one remainder that points to no theme."""
-    from .answer_themes import open_questions, overview
+    from .answer_themes import open_codes, overview
 
     figures = []
-    for question in open_questions(survey):
-        if question.theme_set is None:
+    # Only questions with stored themes, in survey order: the others' answers are not read.
+    sets = {s.question_code: s for s in ThemeSet.objects.filter(survey=survey)}
+    for code, text in open_codes(survey):
+        if code not in sets:
             continue
-        view = overview(question.theme_set)
+        view = overview(sets[code])
         shown = view.answers >= MIN_BASE
         rows = [
             {
@@ -186,10 +188,10 @@ def open_answer_figures(survey: Survey) -> list[OpenAnswerFigure]:
         ]
         figures.append(
             OpenAnswerFigure(
-                question=question.text,
+                question=text,
                 answers=view.answers,
                 rows=rows,
-                svg=_svg(rows, _("aandeel van de antwoorden (ongewogen)"), question.text),
+                svg=_svg(rows, _("aandeel van de antwoorden (ongewogen)"), text),
                 percentages_shown=shown,
             )
         )
