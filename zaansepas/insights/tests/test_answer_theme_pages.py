@@ -3,14 +3,18 @@ codes an answer by hand and puts a theme on the longlist; bad input is explained
 and changes nothing; only researchers may change themes; the public report shows a theme
 only with at least 10 answers."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from zaansepas.insights.longlists import create_item
 from zaansepas.insights.models import AnswerCoding, AnswerTheme, LonglistItem, ThemeSet
 from zaansepas.insights.report import render_report_html
 from zaansepas.insights.tests.answer_fixtures import QUESTION, members
 from zaansepas.research.tests.fixtures import make_researcher, make_user
+from zaansepas.surveys.models import Response
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +47,15 @@ def test_a_researcher_finds_themes_and_sees_them_with_quotes(researcher, open_su
     assert theme_set.themes.count() == 5
     for theme in theme_set.themes.all():
         assert theme.name in page
-    quoted = AnswerCoding.objects.filter(theme__isnull=False).first().response
     assert page.count("<blockquote") == 15  # three quotes per theme
-    assert quoted.answers[QUESTION]  # quotes come from the responses
+    # Every quote is an answer given to this question, as the resident typed it.
+    quotes = re.findall(r'<blockquote[^>]*><p class="utrecht-paragraph">(.*?)</p>', page)
+    answers = {
+        escape(r.answers[QUESTION])
+        for r in Response.objects.filter(survey=open_survey)
+        if r.answers.get(QUESTION)
+    }
+    assert len(quotes) == 15 and set(quotes) <= answers
 
 
 def test_finding_again_needs_a_tick_and_bad_numbers_are_explained(researcher, theme_set):
