@@ -56,6 +56,7 @@ ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = 20
 TILLS = 3
 WORKERS = 2
+FULL_CENTS = 5_000_000  # €50,000 a pass: some 12,000 payments of €12.50 on average
 MAX_KILL_DELAY = 0.25  # seconds of load after the server's first answer, at random
 ANSWER_TIMEOUT = 20.0
 TEST_DEADLINE = 150.0  # the tills give up after this; the test then fails, it does not hang
@@ -317,12 +318,14 @@ class Tills:
 @pytest.fixture
 def shop_and_passes():
     """A provider with a device per till; four passes with own money, one with a budget
-    too, one with little money (it runs dry: partial payments, then refusals)."""
+    too, one with little money (it runs dry: partial payments, then refusals). The three
+    others hold enough for thousands of payments: if they ran dry too, a fast server would
+    answer only refusals and a round would wait in vain for a payment."""
     provider, _ = make_provider()
     devices = [make_device(provider, name=f"kassa {i + 1}")[1] for i in range(TILLS)]
     passes = [make_household_passes()[0] for _ in range(4)]
     funded = {}
-    for pass_card, cents in zip(passes, (60_000, 60_000, 60_000, 3_000), strict=True):
+    for pass_card, cents in zip(passes, (FULL_CENTS, FULL_CENTS, FULL_CENTS, 3_000), strict=True):
         top_up(pass_card=pass_card, amount_cents=cents, key=f"op-{pass_card.pk}")
         funded[pass_card.pk] = cents
     today = timezone.localdate()
@@ -354,7 +357,10 @@ def test_killing_the_server_under_payment_load_loses_and_doubles_nothing(shop_an
             server.start()
             deadline = time.monotonic() + 30
             while tills.acked_count() == before:
-                assert time.monotonic() < deadline, f"no payment answered\n{server.log()}"
+                assert time.monotonic() < deadline, (
+                    f"no payment answered 201 in round {_round} ({len(tills.refused)} refused "
+                    f"so far)\n{server.log()}"
+                )
                 time.sleep(0.005)
             time.sleep(rng.uniform(0, MAX_KILL_DELAY))
             reaped.append(server.kill())
