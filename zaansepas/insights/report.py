@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zaansepas.city.models import PolicyTheme
@@ -54,6 +55,23 @@ CONTACT_PATTERNS = [
 
 def is_public(survey: Survey) -> bool:
     return survey.status in PUBLIC_STATUSES
+
+
+def public_report_list(language: str) -> list[dict]:
+    """Every survey with a public report, newest scan first: what the index page lists.
+    Each row carries the title in `language` and the scan year, for grouping by year."""
+    surveys = Survey.objects.filter(status__in=PUBLIC_STATUSES).order_by(
+        "-published_at", "-version", "-pk"
+    )
+    return [
+        {
+            "survey": survey,
+            "title": pick(survey.title, language),
+            "year": report_year(survey),
+            "provisional": survey.status != SurveyStatus.CLOSED,
+        }
+        for survey in surveys
+    ]
 
 
 report_year = longlists.scan_year
@@ -296,7 +314,8 @@ def report_context(survey: Survey, public: bool) -> dict:
     gaps, rows = gap_rows(year)
     return {
         "survey": survey,
-        "survey_title": pick(survey.title, "nl"),
+        "survey_title": pick(survey.title, get_language() or "nl"),
+        "language": get_language() or "nl",
         "year": year,
         "public": public,
         "provisional": survey.status != SurveyStatus.CLOSED,

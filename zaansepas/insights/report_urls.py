@@ -9,6 +9,7 @@ urlpatterns = [
         report_views.report_pdf,
         name="report_pdf",
     ),
+    path("resultaten/", report_views.public_report_index, name="public_reports"),
     path("resultaten/<int:pk>/", report_views.public_report_page, name="public_report"),
     path("resultaten/<int:pk>.pdf", report_views.public_report_pdf, name="public_report_pdf"),
 ]

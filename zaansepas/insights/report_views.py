@@ -4,12 +4,14 @@ survey, see report.py). Thin: report.py gathers and renders."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from zaansepas.surveys.access import get_survey_for_staff
 from zaansepas.surveys.models import Survey
 
-from .report import is_public, render_report_html, report_document
+from .report import is_public, public_report_list, render_report_html, report_document
 
 RESULTS = "surveys.view_results"
 
@@ -24,7 +26,10 @@ def get_public_survey(pk) -> Survey:
 
 def _links(survey: Survey, public: bool) -> dict:
     if public:
-        return {"pdf_url": reverse("insights:public_report_pdf", args=[survey.pk])}
+        return {
+            "pdf_url": reverse("insights:public_report_pdf", args=[survey.pk]),
+            "index_url": reverse("insights:public_reports"),
+        }
     links = {"pdf_url": reverse("insights:report_pdf", args=[survey.pk])}
     if is_public(survey):
         links["public_url"] = reverse("insights:public_report", args=[survey.pk])
@@ -62,3 +67,12 @@ def public_report_page(request, pk):
 
 def public_report_pdf(request, pk):
     return _pdf(request, get_public_survey(pk), public=True)
+
+
+def public_report_index(request):
+    """The public reports of every scan, for residents and the people at a results event."""
+    return render(
+        request,
+        "insights/report/index.html",
+        {"reports": public_report_list(get_language() or "nl")},
+    )

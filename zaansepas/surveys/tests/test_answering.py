@@ -98,8 +98,10 @@ def test_a_respondent_answers_every_page_and_gets_a_receipt(client, channel):
     assert (stored.age_band, stored.sex) == ("25-44", "v")
     assert stored.submitted_on == timezone.localdate()
     assert not ResponseDraft.objects.exists()
-    thanks = client.get(response["Location"])
-    assert stored.reference in thanks.content.decode()
+    thanks = client.get(response["Location"]).content.decode()
+    assert stored.reference in thanks
+    # Where to read, later, what the scan found.
+    assert f'href="{reverse("insights:public_reports")}"' in thanks
 
 
 def test_a_question_hidden_by_an_earlier_answer_is_skipped_and_its_answer_dropped(client, channel):
