@@ -405,36 +405,3 @@ def update_interview(interview: Interview, **values) -> Interview:
         interview.contact_retention_until = None
     interview.save()
     return interview
-
-
-# --- Retention ----------------------------------------------------------------------------
-
-
-@dataclass
-class Deleted:
-    participants: int = 0
-    consents: int = 0
-
-
-def delete_expired_contact_details(today: dt.date | None = None) -> Deleted:
-    """The daily job: wipe participants' email and phone after their retention date, and
-    delete the FollowUpConsent (name and contact details) of interviews that are done and
-    past their retention. Interviews never held a copy, so nothing else holds them."""
-    today = today or timezone.localdate()
-    with transaction.atomic():
-        participants = (
-            Participant.objects.filter(contact_retention_until__lt=today)
-            .exclude(email="", phone="")
-            .update(email="", phone="", contact_deleted_on=today)
-        )
-        consents = 0
-        expired = Interview.objects.filter(
-            contact_retention_until__lt=today, contact_deleted_on__isnull=True
-        )
-        for interview in expired.select_related("survey"):
-            deleted, _by_model = FollowUpConsent.objects.filter(
-                survey=interview.survey, reference=interview.reference
-            ).delete()
-            consents += deleted
-        expired.update(contact_deleted_on=today)
-    return Deleted(participants=participants, consents=consents)

@@ -5,6 +5,9 @@ statements (uitspraken) both produce, coded by kind, theme, target group and wij
 Contact details are kept apart and short-lived (DESIGN.md §3):
 - a participant's email and phone are stored only with their consent (a CheckConstraint
   holds it) and wiped after `contact_retention_until`;
+- a participant's name goes too, a year after the session (later only while their contact
+  details may still be kept): from then on their statements belong to "Deelnemer 12 (naam
+  gewist)", no longer to a person (research/retention.py);
 - an interview never copies a respondent's contact details or answers: it holds the
   survey and the random `reference` a FollowUpConsent shares with the response, and the
   stratum it was drawn from. The page shows the contact details from the FollowUpConsent
@@ -107,6 +110,7 @@ class Participant(models.Model):
         _("contactgegevens bewaren tot"), null=True, blank=True
     )
     contact_deleted_on = models.DateField(_("contactgegevens gewist op"), null=True, blank=True)
+    name_deleted_on = models.DateField(_("naam gewist op"), null=True, blank=True)
     invited = models.BooleanField(_("uitgenodigd"), default=True)
     attended = models.BooleanField(_("aanwezig"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
