@@ -1,7 +1,7 @@
 """Issue 6's researcher journey in a real browser: filter the analysis by wijk, open a
 crosstab, code a session statement that had no theme yet, merge two longlist items, open
-the gap view and download the results report as PDF; axe-core finds no WCAG 2.1 AA
-problems on these pages (and the report) at 360 and 1280 px."""
+the gap view, download the results report as PDF and choose its questions; axe-core finds
+no WCAG 2.1 AA problems on these pages (and the report) at 360 and 1280 px."""
 
 import pytest
 from playwright.sync_api import expect
@@ -73,6 +73,18 @@ def test_a_researcher_filters_by_wijk_opens_a_crosstab_and_codes_a_statement(pag
         assert pdf.read(5) == b"%PDF-"
     page.goto(f"/onderzoek/vragenlijsten/{survey.pk}/resultaten/")
     problems += axe_at_both_widths(page, "report")
+
+    # Choose the report's questions: only "Hoe vaak gebruikt u de Zaanse Pas?" from now on.
+    page.get_by_role("link", name="Vragen in dit rapport kiezen").click()
+    problems += axe_at_both_widths(page, "report-questions")
+    for box in page.locator("input[name=vraag]:checked").all()[::-1]:
+        box.uncheck()  # from the last one: each locator points at "the n-th checked box"
+    page.get_by_label("gebruik_pas Hoe vaak gebruikt u de Zaanse Pas?").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("De vragen voor het rapport zijn opgeslagen.")).to_be_visible()
+    page.goto(f"/onderzoek/vragenlijsten/{survey.pk}/resultaten/")
+    figures = page.locator("section[aria-labelledby=vragenlijst] h3")
+    expect(figures).to_have_text(["Hoe vaak gebruikt u de Zaanse Pas?"])
     assert not problems, "\n\n".join(problems)
 
 

@@ -180,3 +180,29 @@ class AnswerCoding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme_set_id}:{self.response_id}"
+
+
+class ReportQuestion(models.Model):
+    """A question the researchers chose for the survey's results report, in report order.
+    For a matrix question, `chart_option` is the answer whose share its chart shows per row
+    (for example "veel" in "how much do you need ... per theme")."""
+
+    survey = models.ForeignKey(
+        "surveys.Survey", on_delete=models.CASCADE, related_name="report_questions"
+    )
+    position = models.PositiveSmallIntegerField()
+    question_code = models.CharField(max_length=80)
+    chart_option = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "question_code"], name="report_question_once_per_survey"
+            ),
+        ]
+        verbose_name = _("vraag in het rapport")
+        verbose_name_plural = _("vragen in het rapport")
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}:{self.question_code}"

@@ -35,16 +35,11 @@ from .analysis import analyse_survey, question_tables
 from .charts import render_svg, share_bars
 from .disclosure import MIN_BASE, MIN_CELL
 from .models import ItemStatus, ListKind, ThemeSet
+from .report_questions import Pick, report_picks
 
 PUBLIC_STATUSES = (SurveyStatus.PUBLISHED, SurveyStatus.CLOSED)
 QUOTE_LENGTH = 240  # longer statements are not "short quotes": left out of the public report
 QUOTES_SHOWN = longlists.QUOTES_SHOWN
-
-# The key figures, by question code in the demo needs scan (surveys/demo_survey.py). A code
-# the survey lacks is skipped and named in the report, never an error.
-NEEDS_MATRIX = "behoefte_thema"
-NEEDS_OPTION = "veel"  # the matrix chart shows the share needing "veel" per theme
-KEY_QUESTIONS = ["barriere", "kopen_pas", "gebruik_pas"]
 
 CONTACT_PATTERNS = [
     re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),  # e-mail
@@ -99,55 +94,54 @@ class Figure:
     table: dict = field(default_factory=dict)
 
 
-def survey_figures(analysis) -> tuple[list[Figure], list[str]]:
-    """The key figures, and the codes asked for but not in this survey."""
+def survey_figures(analysis, picks: list[Pick]) -> tuple[list[Figure], list[str]]:
+    """The figures of the questions picked for the report (report_questions.py), in that
+    order, and the codes picked but not in this survey's data."""
     tables = {table["code"]: table for table in question_tables(analysis, analysis.mask_for())}
     figures, missing = [], []
-    matrix = _matrix_figure(analysis, tables)
-    if matrix is None:
-        missing.append(NEEDS_MATRIX)
-    else:
-        figures.append(matrix)
-    for code in KEY_QUESTIONS:
-        table = tables.get(code)
-        if table is None or "rows" not in table:
-            missing.append(code)
-            continue
-        bars = [_bar(row["label"], row) for row in table["rows"]]
-        figures.append(
-            Figure(
-                code,
-                table["text"],
-                _svg(bars, _("aandeel (gewogen)"), table["text"]),
-                "frequency",
-                table,
-            )
-        )
+    for chosen in picks:
+        if chosen.chart_option:
+            figure = _matrix_figure(analysis, tables, chosen.code, chosen.chart_option)
+        else:
+            figure = _frequency_figure(tables.get(chosen.code), chosen.code)
+        if figure is None:
+            missing.append(chosen.code)
+        else:
+            figures.append(figure)
     return figures, missing
 
 
-def _matrix_figure(analysis, tables: dict) -> Figure | None:
-    """The matrix question as one table: a row per theme, a column per answer, the weighted
-    share in each cell; the chart shows the share answering NEEDS_OPTION per theme."""
-    codes = [code for code in tables if code.startswith(NEEDS_MATRIX + ".")]
+def _frequency_figure(table: dict | None, code: str) -> Figure | None:
+    if table is None or "rows" not in table:
+        return None
+    bars = [_bar(row["label"], row) for row in table["rows"]]
+    return Figure(
+        code, table["text"], _svg(bars, _("aandeel (gewogen)"), table["text"]), "frequency", table
+    )
+
+
+def _matrix_figure(analysis, tables: dict, code: str, chart_option: str) -> Figure | None:
+    """A matrix question as one table: a row per matrix row, a column per answer, the
+    weighted share in each cell; the chart shows the share answering `chart_option`."""
+    codes = [column for column in tables if column.startswith(code + ".")]
     if not codes:
         return None
     first = analysis.data.columns[codes[0]]
     question = first.text.split(" — ")[0]
-    pick_index = first.option_codes.index(NEEDS_OPTION) if NEEDS_OPTION in first.option_codes else 0
+    index = first.option_codes.index(chart_option) if chart_option in first.option_codes else 0
     rows, bars = [], []
-    for code in codes:
-        table = tables[code]
-        label = analysis.data.columns[code].text.split(" — ", 1)[-1]
+    for column in codes:
+        table = tables[column]
+        label = analysis.data.columns[column].text.split(" — ", 1)[-1]
         rows.append({"label": label, "cells": table["rows"], "base": table["base"]})
-        bars.append(_bar(label, table["rows"][pick_index]))
-    value_title = _("aandeel ‘%(answer)s’ (gewogen)") % {"answer": first.labels[pick_index]}
+        bars.append(_bar(label, table["rows"][index]))
+    value_title = _("aandeel ‘%(answer)s’ (gewogen)") % {"answer": first.labels[index]}
     return Figure(
-        NEEDS_MATRIX,
+        code,
         question,
         _svg(bars, value_title, question),
         "matrix",
-        {"columns": first.labels, "rows": rows, "chart_answer": first.labels[pick_index]},
+        {"columns": first.labels, "rows": rows, "chart_answer": first.labels[index]},
     )
 
 
@@ -310,7 +304,7 @@ def gap_rows(year: int) -> tuple[longlists.GapView, list[dict]]:
 def report_context(survey: Survey, public: bool) -> dict:
     analysis = analyse_survey(survey)
     year = report_year(survey)
-    figures, missing = survey_figures(analysis)
+    figures, missing = survey_figures(analysis, report_picks(survey)[0])
     gaps, rows = gap_rows(year)
     return {
         "survey": survey,

@@ -30,7 +30,10 @@ def _links(survey: Survey, public: bool) -> dict:
             "pdf_url": reverse("insights:public_report_pdf", args=[survey.pk]),
             "index_url": reverse("insights:public_reports"),
         }
-    links = {"pdf_url": reverse("insights:report_pdf", args=[survey.pk])}
+    links = {
+        "pdf_url": reverse("insights:report_pdf", args=[survey.pk]),
+        "questions_url": reverse("insights:report_questions", args=[survey.pk]),
+    }
     if is_public(survey):
         links["public_url"] = reverse("insights:public_report", args=[survey.pk])
     return links
