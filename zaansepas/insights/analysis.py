@@ -173,7 +173,9 @@ def _frequency_table(estimate, labels: list[str]) -> dict:
         "rows": rows,
         "base": shown["base"],
         "percentages_shown": shown["percentages_shown"],
-        "no_answer": estimate.no_answer,
+        # Respondents minus the non-answers is the base: with a hidden (small) base the
+        # number without an answer would give it away, so it is hidden too.
+        "no_answer": None if shown["base"].value is None else estimate.no_answer,
         "n_effective": estimate.n_effective,
     }
 

@@ -23,10 +23,21 @@ import sys
 from dataclasses import dataclass
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 MIN_CELL = 10
 MIN_BASE = 30
 PRIMARY, SECONDARY, SMALL_BASE = "klein", "aanvullend", "basis te klein"
+
+
+def reason_text(reason: str) -> str:
+    """Why a figure is hidden, in words for the reader (pages, exports)."""
+    texts = {
+        PRIMARY: _("verborgen: minder dan 10 inwoners"),
+        SECONDARY: _("verborgen, zodat een kleine cel niet terug te rekenen is"),
+        SMALL_BASE: _("geen percentage: minder dan 30 inwoners in de basis"),
+    }
+    return texts.get(reason, _("verborgen"))
 
 
 @dataclass(frozen=True)

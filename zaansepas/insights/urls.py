@@ -13,6 +13,16 @@ urlpatterns = [
         views.survey_crosstab,
         name="crosstab",
     ),
+    path(
+        "onderzoek/vragenlijsten/<int:pk>/analyse/tabellen.xlsx",
+        views.survey_tables_xlsx,
+        name="tables_xlsx",
+    ),
+    path(
+        "onderzoek/vragenlijsten/<int:pk>/analyse/kruistabel.xlsx",
+        views.survey_crosstab_xlsx,
+        name="crosstab_xlsx",
+    ),
     path("onderzoek/vragenlijsten/<int:pk>/analyse/rondes/", wave_views.survey_waves, name="waves"),
     path(
         "onderzoek/vragenlijsten/<int:pk>/analyse/grafiek/<str:code>.svg",

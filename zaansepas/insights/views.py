@@ -1,9 +1,11 @@
 """Researcher pages of the analysis: weighted frequencies per question with a filter by
-wijk, and crosstabs. Thin: the figures come from analysis.py."""
+wijk, and crosstabs, each also as an Excel file. Thin: the figures come from analysis.py,
+the files from table_export.py."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.text import slugify
 
 from zaansepas.surveys.access import get_survey_for_staff, survey_page_context
 
@@ -14,6 +16,7 @@ from .analysis import (
     question_chart,
     question_tables,
 )
+from .table_export import crosstab_workbook, frequencies_workbook
 
 RESULTS = "surveys.view_results"
 
@@ -47,17 +50,47 @@ def survey_analysis(request, pk):
     )
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx(book, survey, name: str, district: str) -> HttpResponse:
+    response = HttpResponse(content_type=XLSX)
+    book.save(response)
+    suffix = f"-{slugify(district)}" if district else ""
+    filename = f"{name}-{survey.series}-v{survey.version}{suffix}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @login_required
-def survey_crosstab(request, pk):
+def survey_tables_xlsx(request, pk):
+    survey = get_survey_for_staff(request.user, pk, RESULTS)
+    analysis = analyse_survey(survey)
+    district = _district(request, analysis)
+    name = analysis.district_names.get(district, district)
+    return _xlsx(frequencies_workbook(analysis, district, name), survey, "tabellen", district)
+
+
+@login_required
+def survey_crosstab(request, pk, as_file=False):
     survey = get_survey_for_staff(request.user, pk, RESULTS)
     analysis = analyse_survey(survey)
     district = _district(request, analysis)
     choices = breakdown_choices(analysis)
     row_key, column_key = request.GET.get("rij", ""), request.GET.get("kolom", "_wijk")
-    table, asked = None, bool(row_key)
+    table, asked = None, bool(row_key) or as_file
     if asked:
         table = crosstab_table(analysis, analysis.mask_for(district), row_key, column_key)
     labels = dict(choices)
+    if as_file and table is not None and not table.get("empty"):
+        book = crosstab_workbook(
+            analysis,
+            table,
+            labels[row_key],
+            labels[column_key],
+            analysis.district_names.get(district, district),
+        )
+        return _xlsx(book, survey, "kruistabel", district)
     return render(
         request,
         "insights/crosstab.html",
@@ -76,8 +109,14 @@ def survey_crosstab(request, pk):
             table=table,
             asked=asked,
         ),
-        status=400 if asked and table is None else 200,
+        status=400 if asked and (table is None or as_file) else 200,
     )
+
+
+def survey_crosstab_xlsx(request, pk):
+    """The crosstab as an Excel file; with a choice that cannot be made, the crosstab page
+    and its message (status 400)."""
+    return survey_crosstab(request, pk, as_file=True)
 
 
 @login_required

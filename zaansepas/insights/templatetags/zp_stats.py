@@ -3,21 +3,14 @@ with its reason for screen readers and a tooltip, never a number."""
 
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import gettext as _
 
-from zaansepas.insights.disclosure import PRIMARY, SECONDARY, SMALL_BASE
+from zaansepas.insights.disclosure import reason_text
 
 register = template.Library()
 
-REASONS = {
-    PRIMARY: lambda: _("verborgen: minder dan 10 inwoners"),
-    SECONDARY: lambda: _("verborgen, zodat een kleine cel niet terug te rekenen is"),
-    SMALL_BASE: lambda: _("geen percentage: minder dan 30 inwoners in de basis"),
-}
-
 
 def _hidden(shown):
-    reason = REASONS.get(shown.reason, lambda: _("verborgen"))()
+    reason = reason_text(shown.reason)
     return format_html(
         '<span title="{}">–<span class="zp-visually-hidden"> ({})</span></span>', reason, reason
     )
