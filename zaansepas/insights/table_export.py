@@ -45,8 +45,8 @@ def frequencies_workbook(analysis: Analysis, district: str, district_name: str) 
                 _("Antwoord"),
                 _("Aantal (ongewogen)"),
                 _("Gewogen aandeel"),
-                _("95%-interval van"),
-                _("95%-interval tot"),
+                _("Ondergrens (95%)"),
+                _("Bovengrens (95%)"),
                 _("Opmerking"),
             ],
         )
@@ -83,8 +83,8 @@ def frequencies_workbook(analysis: Analysis, district: str, district_name: str) 
                 _("Vraag"),
                 _("Aantal antwoorden"),
                 _("Gewogen gemiddelde"),
-                _("95%-interval van"),
-                _("95%-interval tot"),
+                _("Ondergrens (95%)"),
+                _("Bovengrens (95%)"),
                 _("Opmerking"),
             ],
         )
@@ -186,7 +186,13 @@ def _explanation(book: Workbook, analysis: Analysis, district_name: str, respond
             )
             % {"n": MIN_CELL, "base": MIN_BASE},
         ),
-        (_("Intervallen"), _("95%-intervallen op de effectieve steekproefomvang (Wilson).")),
+        (
+            _("Intervallen"),
+            _(
+                "Elk aandeel en gemiddelde heeft een interval waarin de echte waarde met 95 "
+                "procent zekerheid ligt (Wilson, op de effectieve steekproefomvang)."
+            ),
+        ),
     ]
     for label, value in rows:
         cell = WriteOnlyCell(sheet, value)
