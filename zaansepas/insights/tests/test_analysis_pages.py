@@ -7,23 +7,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from zaansepas.accounts.models import Role
-from zaansepas.accounts.roles import ensure_role_groups, grant_role
-from zaansepas.city.demo_data import load_zaanstad_reference_data
 from zaansepas.city.models import PopulationCount
-from zaansepas.surveys.demo_data import create_demo_survey
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def survey(client):
-    ensure_role_groups()
-    user = get_user_model().objects.create_user("onderzoek@example.nl", "x")
-    grant_role(user, Role.RESEARCHER)
-    client.force_login(user)
-    load_zaanstad_reference_data()
-    return create_demo_survey()["survey"]
+def survey(demo_scan):
+    return demo_scan
 
 
 def test_the_analysis_is_weighted_and_says_how(client, survey):

@@ -8,12 +8,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from zaansepas.accounts.models import Role
-from zaansepas.accounts.roles import ensure_role_groups, grant_role
-from zaansepas.city.demo_data import load_zaanstad_reference_data
 from zaansepas.insights.analysis import analyse_survey, crosstab_table, question_tables
 from zaansepas.insights.disclosure import MIN_CELL
-from zaansepas.surveys.demo_data import create_demo_survey
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +17,8 @@ POELENBURG = "WK047906"
 
 
 @pytest.fixture
-def survey(client):
-    ensure_role_groups()
-    user = get_user_model().objects.create_user("onderzoek@example.nl", "x")
-    grant_role(user, Role.RESEARCHER)
-    client.force_login(user)
-    load_zaanstad_reference_data()
-    return create_demo_survey()["survey"]
+def survey(demo_scan):
+    return demo_scan
 
 
 def workbook(response):
