@@ -18,6 +18,7 @@ the same disclosure control (no count under 10 respondents, no percentage on a b
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -100,10 +101,13 @@ def survey_figures(analysis, picks: list[Pick]) -> tuple[list[Figure], list[str]
     tables = {table["code"]: table for table in question_tables(analysis, analysis.mask_for())}
     figures, missing = [], []
     for chosen in picks:
+        table = tables.get(chosen.code)
         if chosen.chart_option:
             figure = _matrix_figure(analysis, tables, chosen.code, chosen.chart_option)
+        elif table is not None and table["kind"] == "number":
+            figure = _mean_figure(table)
         else:
-            figure = _frequency_figure(tables.get(chosen.code), chosen.code)
+            figure = _frequency_figure(table, chosen.code)
         if figure is None:
             missing.append(chosen.code)
         else:
@@ -117,6 +121,20 @@ def _frequency_figure(table: dict | None, code: str) -> Figure | None:
     bars = [_bar(row["label"], row) for row in table["rows"]]
     return Figure(
         code, table["text"], _svg(bars, _("aandeel (gewogen)"), table["text"]), "frequency", table
+    )
+
+
+def _mean_figure(table: dict) -> Figure:
+    """A number question (a mark from 0 to 10, say) as its weighted mean with interval;
+    withheld on fewer than MIN_BASE answers, as on the analysis page."""
+    mean = table.get("mean")
+    shown = mean is not None and table["base"] >= MIN_BASE and math.isfinite(mean.se)
+    return Figure(
+        table["code"],
+        table["text"],
+        "",
+        "mean",
+        {**table, "mean": mean if shown else None, "min_base": MIN_BASE},
     )
 
 

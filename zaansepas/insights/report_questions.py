@@ -2,12 +2,13 @@
 answer its chart shows. The researchers choose them per survey version; until they do, the
 report takes the choice made for an earlier version of the same series (question codes stay
 comparable between versions), else a default: the demo needs scan's key questions when the
-survey has them, else every closed question in survey order. So a survey of the team's own
+survey has them, else every question it can show, in survey order. So a survey of the team's own
 making gets a full report from the start instead of an empty one.
 
-Only closed questions can go in: single choice (incl. Likert and yes/no), multiple choice
-and matrix. Numbers, rankings and open answers have their own pages (the analysis, the
-open-answer themes)."""
+What can go in: single choice (incl. Likert and yes/no), multiple choice and matrix
+questions as shares, and ratings and numbers as a weighted mean (the mark residents give
+the pass). Rankings and open answers have their own pages (the analysis, the open-answer
+themes)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ MAX_POSITION = 999
 class Reportable:
     code: str
     text: str  # Dutch
-    kind: str  # "choice", "multiple" or "matrix"
+    kind: str  # "choice", "multiple", "matrix" or "number"
     options: tuple[tuple[str, str], ...]  # (code, Dutch label)
 
 
@@ -56,6 +57,8 @@ def reportable_questions(survey: Survey) -> list[Reportable]:
             kind = "multiple"
         elif question.kind == QuestionKind.MATRIX:
             kind = "matrix"
+        elif question.kind in (QuestionKind.RATING, QuestionKind.NUMBER):
+            kind = "number"  # the report shows its weighted mean, e.g. the pass's mark
         else:
             continue
         options = tuple((option.code, pick(option.label, "nl")) for option in question.options)

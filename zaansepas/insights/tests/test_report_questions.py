@@ -1,6 +1,6 @@
 """Researchers choose the questions of the results report. A survey of the team's own making
-(not the demo needs scan) gets a full report by default; a choice is kept per version and
-carried to the next version; bad input changes nothing."""
+(not the demo needs scan) gets every closed and number question by default; a choice is
+kept per version and carried to the next version; bad input changes nothing."""
 
 import pytest
 from django.test import Client
@@ -37,6 +37,8 @@ def survey():
                 "tevreden": str(1 + i % 5),
                 "thema": {"sport": "3" if i % 3 else "1", "cultuur": "2"},
                 "geslacht": "v" if i % 2 else "m",
+                "cijfer": 6 + i % 3,  # mean 7 (6, 7, 8 in turn; 40 answers)
+                **({"kinderen": 2} if i < 5 else {}),  # only 5 answers: no mean
             },
         )
     return survey
@@ -59,18 +61,20 @@ def page_url(survey) -> str:
     return reverse("insights:report_questions", args=[survey.pk])
 
 
-def test_a_survey_without_the_demo_codes_reports_every_closed_question_by_default(survey):
+def test_a_survey_without_the_demo_codes_reports_every_question_it_can_by_default(survey):
     picks, source = report_picks(survey)
     assert source == "default"
     codes = [question.code for question in reportable_questions(survey)]
     assert [chosen.code for chosen in picks] == codes
     assert {"kent_pas", "gebruik", "tevreden", "thema", "geslacht"} <= set(codes)
-    assert not {"cijfer", "wens", "postcode", "volgorde"} & set(codes)  # not closed
+    assert {"cijfer", "kinderen"} <= set(codes)  # a rating and a number: their mean
+    assert not {"wens", "postcode", "volgorde"} & set(codes)  # open, postcode, ranking
     html = render_report_html(survey, public=False)
-    assert headings(html)[:4] == [
+    assert headings(html)[:5] == [
         "Kent u de Zaanse Pas?",
         "Waarvoor gebruikt u de pas?",
         "De pas helpt mij.",
+        "Welk cijfer geeft u de pas?",
         "Hoe belangrijk is dit voor u?",
     ]
     assert "Deze vragenlijst heeft geen van de vragen" not in html
@@ -154,8 +158,19 @@ def test_the_write_function_refuses_what_does_not_fit_the_survey(survey):
         [],
         [Pick("kent_pas"), Pick("kent_pas")],
         [Pick("thema")],  # a matrix needs its chart answer
-        [Pick("cijfer")],  # a number, not a closed question
+        [Pick("wens")],  # an open question
     ):
         with pytest.raises(Exception, match="Kies minstens|past niet"):
             choose_report_questions(survey, picks)
     assert list(ReportQuestion.objects.values_list("question_code", flat=True)) == ["kent_pas"]
+
+
+def test_a_rating_is_reported_as_its_mean_and_a_number_with_few_answers_is_withheld(survey):
+    choose_report_questions(survey, [Pick("cijfer"), Pick("kinderen")])
+    html = render_report_html(survey, public=True)
+    assert headings(html) == ["Welk cijfer geeft u de pas?", "Hoeveel kinderen wonen bij u?"]
+    mark = html.split('id="tabel-cijfer"')[1].split("</table>")[0]
+    assert '<td class="num report__mean">7,0</td>' in mark
+    assert ">40</td>" in mark
+    children = html.split('id="tabel-kinderen"')[1].split("</table>")[0]
+    assert "minder dan 30 antwoorden" in children and "2,0" not in children
