@@ -7,6 +7,7 @@ tables and puts the triggers back. Production code never drops them; on PostgreS
 flush is a TRUNCATE, which row triggers do not see.
 """
 
+import pytest
 from django.db.backends.sqlite3 import base as sqlite_base  # imports its operations module
 
 DatabaseOperations = sqlite_base.DatabaseOperations
@@ -23,6 +24,15 @@ def _flush_around_ledger_triggers(self, style, tables, **kwargs):
 
 
 DatabaseOperations.sql_flush = _flush_around_ledger_triggers
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: the public report keeps what it made there
+    for minutes, which must not carry from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 # --- `--db-tests-only`: the PostgreSQL part of `make test` runs only what can reach the database.

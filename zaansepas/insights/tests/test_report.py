@@ -156,3 +156,25 @@ def test_quotes_with_contact_details_or_too_long_are_not_public():
     assert not safe_quote("Kijk op www.voorbeeld.nl")
     assert not safe_quote("bel +31 6 1234 5678")
     assert not safe_quote("woord " * 60)
+
+
+def test_the_public_version_is_kept_for_minutes_per_language_and_made_anew_on_closing(
+    client, researcher_client, survey
+):
+    """Anyone may open the public report, so it is not made again on every request: a new
+    longlist item shows in the researchers' version at once, in the public one only after
+    the cache time or when the survey changes (closing it)."""
+    url = reverse("insights:public_report", args=[survey.pk])
+    pdf_url = reverse("insights:public_report_pdf", args=[survey.pk])
+    page, pdf = client.get(url).content, client.get(pdf_url).content
+    create_item(
+        year=report_year(survey), kind="behoefte", title="Fietsles voor volwassenen", themes=[]
+    )
+    assert client.get(url).content == page and client.get(pdf_url).content == pdf
+    english = Client(headers={"accept-language": "en"}).get(url).content.decode()
+    assert "public version" in english and "Fietsles voor volwassenen" in english
+    researchers = researcher_client.get(reverse("insights:report", args=[survey.pk]))
+    assert "Fietsles voor volwassenen" in researchers.content.decode()
+    close_survey(survey)
+    assert "Fietsles voor volwassenen" in client.get(url).content.decode()
+    assert client.get(pdf_url).content != pdf
