@@ -8,6 +8,7 @@ urlpatterns = [
     path("onderzoek/groslijsten/opbouwen/", views.longlist_build, name="longlist_build"),
     path("onderzoek/groslijsten/nieuw/", views.longlist_new, name="longlist_new"),
     path("onderzoek/groslijsten/gaten/", views.longlist_gaps, name="longlist_gaps"),
+    path("onderzoek/groslijsten/groslijsten.xlsx", views.longlist_xlsx, name="longlist_xlsx"),
     path("onderzoek/groslijsten/<int:pk>/", views.longlist_item, name="longlist_item"),
     path(
         "onderzoek/groslijsten/<int:pk>/bewerken/",

@@ -5,7 +5,7 @@ longlists.py, render. Missing and forbidden items both answer "not found"."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from zaansepas.research.access import require_researcher
 from zaansepas.research.models import TargetGroup
 
 from . import longlists
+from .longlist_export import longlists_workbook
 from .longlist_forms import ItemForm, LonglistFilterForm, NewItemForm, StatusForm
 from .models import AnswerTheme, ListKind, LonglistItem
 
@@ -69,6 +70,19 @@ def longlist(request):
             "tab": kind,
         },
     )
+
+
+@login_required
+def longlist_xlsx(request):
+    """Both lists of a scan year and the gap view as one Excel file."""
+    require_researcher(request.user)
+    year = _year(request)
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    longlists_workbook(year).save(response)
+    response["Content-Disposition"] = f'attachment; filename="groslijsten-{year}.xlsx"'
+    return response
 
 
 @login_required

@@ -17,15 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from zaansepas.surveys.texts import pick
 
 from .analysis import Analysis, question_tables
 from .disclosure import MIN_BASE, MIN_CELL, reason_text
-
-PERCENT = "0.0%"
-BOLD = Font(bold=True)
+from .xlsx_cells import bold, bold_row, percent
 
 
 def frequencies_workbook(analysis: Analysis, district: str, district_name: str) -> Workbook:
@@ -37,7 +34,7 @@ def frequencies_workbook(analysis: Analysis, district: str, district_name: str) 
     _explanation(book, analysis, district_name, int(mask.sum()))
     sheet = book.create_sheet(_("Frequenties"))
     sheet.append(
-        _header(
+        bold_row(
             sheet,
             [
                 _("Vraagcode"),
@@ -76,7 +73,7 @@ def frequencies_workbook(analysis: Analysis, district: str, district_name: str) 
         )
     means = book.create_sheet(_("Gemiddelden"))
     means.append(
-        _header(
+        bold_row(
             means,
             [
                 _("Vraagcode"),
@@ -115,16 +112,16 @@ def crosstab_workbook(
     _explanation(book, analysis, district_name, None)
     sheet = book.create_sheet(_("Kruistabel"))
     title = _("%(row)s — naar %(column)s") % {"row": row_label, "column": column_label}
-    sheet.append([_bold(sheet, title)])
+    sheet.append([bold(sheet, title)])
     labels = [column["label"] for column in table["columns"]]
     sheet.append([])
-    sheet.append([_bold(sheet, _("Kolompercentages (gewogen)"))])
-    sheet.append(_header(sheet, [_("Antwoord"), *labels]))
+    sheet.append([bold(sheet, _("Kolompercentages (gewogen)"))])
+    sheet.append(bold_row(sheet, [_("Antwoord"), *labels]))
     for row in table["rows"]:
         sheet.append([row["label"], *(_share(sheet, cell["share"], "–") for cell in row["cells"])])
     sheet.append([])
-    sheet.append([_bold(sheet, _("Aantallen (ongewogen)"))])
-    sheet.append(_header(sheet, [_("Antwoord"), *labels, _("Totaal")]))
+    sheet.append([bold(sheet, _("Aantallen (ongewogen)"))])
+    sheet.append(bold_row(sheet, [_("Antwoord"), *labels, _("Totaal")]))
     for row in table["rows"]:
         counts = [_count(cell["n"], "–") for cell in row["cells"]]
         sheet.append([row["label"], *counts, _count(row["total"], "–")])
@@ -198,17 +195,7 @@ def _explanation(book: Workbook, analysis: Analysis, district_name: str, respond
         cell = WriteOnlyCell(sheet, value)
         if isinstance(value, dt.datetime):
             cell.number_format = "yyyy-mm-dd hh:mm"
-        sheet.append([_bold(sheet, label), cell])
-
-
-def _header(sheet, labels: list[str]) -> list:
-    return [_bold(sheet, label) for label in labels]
-
-
-def _bold(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, text)
-    cell.font = BOLD
-    return cell
+        sheet.append([bold(sheet, label), cell])
 
 
 def _count(shown, hidden=None):
@@ -219,11 +206,7 @@ def _count(shown, hidden=None):
 
 
 def _share(sheet, shown, hidden=None):
-    if shown is None or shown.value is None:
-        return hidden
-    cell = WriteOnlyCell(sheet, float(shown.value))
-    cell.number_format = PERCENT
-    return cell
+    return percent(sheet, None if shown is None else shown.value, hidden)
 
 
 def _why(count, share) -> str:
