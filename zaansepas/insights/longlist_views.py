@@ -5,13 +5,14 @@ longlists.py, render. Missing and forbidden items both answer "not found"."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zaansepas.lib.downloads import xlsx_download
 from zaansepas.lib.view_actions import act_and_redirect, submit_form
 from zaansepas.offers.models import Offer
 from zaansepas.research.access import require_researcher
@@ -77,12 +78,7 @@ def longlist_xlsx(request):
     """Both lists of a scan year and the gap view as one Excel file."""
     require_researcher(request.user)
     year = _year(request)
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    longlists_workbook(year).save(response)
-    response["Content-Disposition"] = f'attachment; filename="groslijsten-{year}.xlsx"'
-    return response
+    return xlsx_download(longlists_workbook(year), f"groslijsten-{year}.xlsx")
 
 
 @login_required

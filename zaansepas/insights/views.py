@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from zaansepas.lib.downloads import xlsx_download
 from zaansepas.surveys.access import get_survey_for_staff, survey_page_context
 
 from .analysis import (
@@ -50,16 +51,9 @@ def survey_analysis(request, pk):
     )
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def _xlsx(book, survey, name: str, district: str) -> HttpResponse:
-    response = HttpResponse(content_type=XLSX)
-    book.save(response)
     suffix = f"-{slugify(district)}" if district else ""
-    filename = f"{name}-{survey.series}-v{survey.version}{suffix}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_download(book, f"{name}-{survey.series}-v{survey.version}{suffix}.xlsx")
 
 
 @login_required

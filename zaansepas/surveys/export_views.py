@@ -6,6 +6,8 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from zaansepas.lib.downloads import XLSX_TYPE, private_attachment
+
 from .access import get_survey_for_staff, survey_page_context
 from .codebook import codebook_context, render_codebook_pdf
 from .exports import export_layout, open_sav, open_xlsx, stream_csv
@@ -14,20 +16,12 @@ from .texts import language_name
 
 PERMISSION = "surveys.view_results"
 FORMATS = ("csv-codes", "csv-labels", "xlsx-codes", "xlsx-labels", "sav", "codebook-pdf")
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _label_language(request, survey) -> str:
     """?taal=en: labels in another language of the survey; Dutch otherwise."""
     language = request.GET.get("taal", "nl")
     return language if language in survey.languages else "nl"
-
-
-def _private(response, filename: str):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # Research data: never in a shared cache or the browser's history cache.
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -69,12 +63,13 @@ def export(request, pk, fmt):
         response = StreamingHttpResponse(
             stream_csv(layout, labels, language), content_type="text/csv; charset=utf-8"
         )
-        return _private(response, f"{base}-antwoorden-{fmt[4:]}{suffix}.csv")
+        return private_attachment(response, f"{base}-antwoorden-{fmt[4:]}{suffix}.csv")
     if fmt.startswith("xlsx-"):
         response = FileResponse(open_xlsx(layout, labels, language), content_type=XLSX_TYPE)
-        return _private(response, f"{base}-antwoorden-{fmt[5:]}{suffix}.xlsx")
+        return private_attachment(response, f"{base}-antwoorden-{fmt[5:]}{suffix}.xlsx")
     if fmt == "sav":
         response = FileResponse(open_sav(layout, language), content_type="application/x-spss-sav")
-        return _private(response, f"{base}-antwoorden.sav")
+        return private_attachment(response, f"{base}-antwoorden.sav")
     pdf = render_codebook_pdf(layout, language)
-    return _private(HttpResponse(pdf, content_type="application/pdf"), f"{base}-codeboek.pdf")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    return private_attachment(response, f"{base}-codeboek.pdf")

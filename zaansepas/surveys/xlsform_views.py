@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zaansepas.lib.downloads import XLSX_TYPE
+
 from .access import get_survey_for_staff
 from .xlsform import MAX_UPLOAD_BYTES, import_xlsform
 from .xlsform_export import export_xlsform
 
 PERMISSION = "surveys.manage_survey"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # More report lines than this are summed up, so the next page stays readable.
 MAX_REPORT_MESSAGES = 40
 
