@@ -13,7 +13,7 @@ from zaansepas.research.models import TargetGroup
 
 from .longlists import active_items, evidence_for, gap_view
 from .models import ListKind
-from .xlsx_cells import bold, bold_row, percent
+from .xlsx_cells import bold, bold_row, data_row, percent
 
 
 def longlists_workbook(year: int) -> Workbook:
@@ -52,21 +52,23 @@ def _list_sheet(book: Workbook, title: str, year: int, kind: str) -> None:
         evidence = evidence_for(item)
         share = evidence.survey
         sheet.append(
-            [
-                item.title,
-                item.description,
-                item.get_status_display(),
-                ", ".join(theme.name for theme in item.themes.all()),
-                ", ".join(str(groups.get(code, code)) for code in item.target_groups),
-                evidence.statements,
-                evidence.sessions,
-                evidence.interviews,
-                percent(sheet, share.share if share else None),
-                _share_note(share),
-                sum(theme.answers for theme in evidence.answer_themes) or None,
-                ", ".join(offer.title for offer in item.offers.all()),
-                "\n".join(statement.text for statement in evidence.quotes),
-            ]
+            data_row(
+                [
+                    item.title,
+                    item.description,
+                    item.get_status_display(),
+                    ", ".join(theme.name for theme in item.themes.all()),
+                    ", ".join(str(groups.get(code, code)) for code in item.target_groups),
+                    evidence.statements,
+                    evidence.sessions,
+                    evidence.interviews,
+                    percent(sheet, share.share if share else None),
+                    _share_note(share),
+                    sum(theme.answers for theme in evidence.answer_themes) or None,
+                    ", ".join(offer.title for offer in item.offers.all()),
+                    "\n".join(statement.text for statement in evidence.quotes),
+                ]
+            )
         )
 
 
@@ -93,10 +95,12 @@ def _gap_sheet(book: Workbook, year: int) -> None:
     for theme, _items in view.themes:
         key = theme.pk if theme else None
         sheet.append(
-            [
-                theme.name if theme else _("nog geen thema"),
-                *(view.counts.get((key, code), 0) for code, _label in view.groups),
-            ]
+            data_row(
+                [
+                    theme.name if theme else _("nog geen thema"),
+                    *(view.counts.get((key, code), 0) for code, _label in view.groups),
+                ]
+            )
         )
     sheet.append([])
     sheet.append(

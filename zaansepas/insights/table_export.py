@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from zaansepas.lib.spreadsheet import safe_cell
 from zaansepas.surveys.texts import pick
 
 from .analysis import Analysis, question_tables
 from .disclosure import MIN_BASE, MIN_CELL, reason_text
-from .xlsx_cells import bold, bold_row, percent
+from .xlsx_cells import bold, bold_row, data_row, percent
 
 
 def frequencies_workbook(analysis: Analysis, district: str, district_name: str) -> Workbook:
@@ -53,23 +54,27 @@ def frequencies_workbook(analysis: Analysis, district: str, district_name: str) 
             continue
         for row in table["rows"]:
             sheet.append(
-                [
-                    table["code"],
-                    table["text"],
-                    row["label"],
-                    _count(row["n"]),
-                    _share(sheet, row["share"]),
-                    _share(sheet, row["low"]),
-                    _share(sheet, row["high"]),
-                    _why(row["n"], row["share"]),
-                ]
+                data_row(
+                    [
+                        table["code"],
+                        table["text"],
+                        row["label"],
+                        _count(row["n"]),
+                        _share(sheet, row["share"]),
+                        _share(sheet, row["low"]),
+                        _share(sheet, row["high"]),
+                        _why(row["n"], row["share"]),
+                    ]
+                )
             )
         base_label = _("Beantwoord door") if table.get("multiple") else _("Totaal (basis)")
         no_answer = table.get("no_answer") or 0
         note = _("%(count)s zonder antwoord") % {"count": no_answer} if no_answer else ""
         sheet.append(
-            [table["code"], table["text"], base_label, _count(table["base"]), None, None, None]
-            + [_why(table["base"], None) or note]
+            data_row(
+                [table["code"], table["text"], base_label, _count(table["base"]), None, None, None]
+                + [_why(table["base"], None) or note]
+            )
         )
     means = book.create_sheet(_("Gemiddelden"))
     means.append(
@@ -93,12 +98,17 @@ def frequencies_workbook(analysis: Analysis, district: str, district_name: str) 
         if mean is None or table["base"] < MIN_BASE or not math.isfinite(mean.se):
             why = _("te weinig antwoorden voor een gemiddelde (minder dan %(n)s)")
             means.append(
-                [table["code"], table["text"], table["base"], None, None, None]
-                + [why % {"n": MIN_BASE}]
+                data_row(
+                    [table["code"], table["text"], table["base"], None, None, None]
+                    + [why % {"n": MIN_BASE}]
+                )
             )
         else:
             means.append(
-                [table["code"], table["text"], table["base"], mean.mean, mean.low, mean.high, ""]
+                data_row(
+                    [table["code"], table["text"], table["base"]]
+                    + [mean.mean, mean.low, mean.high, ""]
+                )
             )
     return book
 
@@ -118,13 +128,14 @@ def crosstab_workbook(
     sheet.append([bold(sheet, _("Kolompercentages (gewogen)"))])
     sheet.append(bold_row(sheet, [_("Antwoord"), *labels]))
     for row in table["rows"]:
-        sheet.append([row["label"], *(_share(sheet, cell["share"], "–") for cell in row["cells"])])
+        shares = [_share(sheet, cell["share"], "–") for cell in row["cells"]]
+        sheet.append(data_row([row["label"], *shares]))
     sheet.append([])
     sheet.append([bold(sheet, _("Aantallen (ongewogen)"))])
     sheet.append(bold_row(sheet, [_("Antwoord"), *labels, _("Totaal")]))
     for row in table["rows"]:
         counts = [_count(cell["n"], "–") for cell in row["cells"]]
-        sheet.append([row["label"], *counts, _count(row["total"], "–")])
+        sheet.append(data_row([row["label"], *counts, _count(row["total"], "–")]))
     totals = [_count(column["total"], "–") for column in table["columns"]]
     sheet.append([_("Totaal"), *totals, _count(table["total"], "–")])
     sheet.append([])
@@ -192,7 +203,7 @@ def _explanation(book: Workbook, analysis: Analysis, district_name: str, respond
         ),
     ]
     for label, value in rows:
-        cell = WriteOnlyCell(sheet, value)
+        cell = WriteOnlyCell(sheet, safe_cell(value) if isinstance(value, str) else value)
         if isinstance(value, dt.datetime):
             cell.number_format = "yyyy-mm-dd hh:mm"
         sheet.append([bold(sheet, label), cell])

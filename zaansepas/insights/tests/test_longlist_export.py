@@ -99,3 +99,18 @@ def test_an_item_with_a_survey_share_gives_the_share_and_which_answer_it_is(clie
     row = by_title(download(client, year)["Behoeften"])["Meedoen kost te veel"]
     assert row["Aandeel inwoners (gewogen)"] == pytest.approx(40 / 60, abs=0.15)
     assert "bij ‘Wat houdt u tegen om mee te doen?’, 95%-interval" in row["Over dat aandeel"]
+
+
+def test_text_typed_by_people_is_never_run_as_a_formula(client):
+    sport, _money = make_themes()
+    session = make_session(sport)
+    create_item(
+        year=2026,
+        kind="behoefte",
+        title='=HYPERLINK("http://example.org","klik")',
+        statements=[say(session, "-1 euro per les zou helpen", kind="citaat", theme=sport)],
+    )
+    client.force_login(make_researcher())
+    (row,) = by_title(download(client)["Behoeften"]).values()
+    assert row["Titel"] == "'=HYPERLINK(\"http://example.org\",\"klik\")"
+    assert row["Citaten"] == "'-1 euro per les zou helpen"
