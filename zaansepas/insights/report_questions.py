@@ -116,11 +116,12 @@ def _default_picks(reportable: dict[str, Reportable]) -> list[Pick]:
     ]
 
 
-def read_picks(data, survey: Survey) -> list[Pick]:
-    """The picks in a submitted form: `vraag` once per chosen code, `positie-<code>` its
-    place (optional; empty keeps survey order), `grafiek-<code>` a matrix's chart answer.
-    Raises a ValidationError with every problem, in Dutch."""
-    reportable = {question.code: question for question in reportable_questions(survey)}
+def read_picks(data, questions: list[Reportable]) -> list[Pick]:
+    """The picks in a submitted form, for the survey's `questions` (reportable_questions):
+    `vraag` once per chosen code, `positie-<code>` its place (optional; empty keeps survey
+    order), `grafiek-<code>` a matrix's chart answer. Raises a ValidationError with every
+    problem, in Dutch."""
+    reportable = {question.code: question for question in questions}
     order = {code: index for index, code in enumerate(reportable)}
     errors, ranked = [], []
     for code in dict.fromkeys(data.getlist("vraag")):
@@ -175,12 +176,13 @@ def choose_report_questions(survey: Survey, picks: list[Pick]) -> None:
         )
 
 
-def form_rows(survey: Survey, picks: list[Pick], data=None) -> list[dict]:
-    """A row per closed question for the choosing form: what is chosen now, or, after a
-    refused submission (`data`), what the researcher had filled in, so nothing is lost."""
+def form_rows(questions: list[Reportable], picks: list[Pick], data=None) -> list[dict]:
+    """A row per question of `questions` for the choosing form: what is chosen now, or,
+    after a refused submission (`data`), what the researcher had filled in, so nothing is
+    lost."""
     places = {chosen.code: (index, chosen) for index, chosen in enumerate(picks, start=1)}
     rows = []
-    for question in reportable_questions(survey):
+    for question in questions:
         if data is not None:
             chosen = question.code in data.getlist("vraag")
             position = data.get(f"positie-{question.code}", "")
