@@ -133,7 +133,8 @@ def test_a_draft_survey_has_no_public_report_but_researchers_see_it(researcher_c
     assert anonymous.get(reverse("insights:public_report", args=[draft.pk])).status_code == 404
     assert anonymous.get(reverse("insights:public_report_pdf", args=[draft.pk])).status_code == 404
     assert anonymous.get(reverse("insights:public_report", args=[999999])).status_code == 404
-    assert researcher_client.get(reverse("insights:report", args=[draft.pk])).status_code == 200
+    page = researcher_client.get(reverse("insights:report", args=[draft.pk]))
+    assert "Resultaten: Behoeftescan Zaanse Pas 2026" in page.content.decode()
 
 
 def test_a_closed_survey_is_no_longer_provisional(client, survey):
